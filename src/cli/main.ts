@@ -1,0 +1,71 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isKnownTimeZone } from '../core/dates.js';
+import { isDeclutterError } from '../core/errors.js';
+import { FORMATS } from '../core/types.js';
+import { SOURCE_IDS } from '../sources/index.js';
+import { VERSION } from '../version.js';
+import { printError, UsageError } from './diagnostics.js';
+
+const EXAMPLES = `
+Examples:
+  $ declutter page.txt                        clean one page, JSON on stdout
+  $ declutter page.txt | jq .title            pipe into other tools
+  $ cat page.txt | declutter -f md            read standard input
+  $ declutter a.txt b.txt -f ndjson           one JSON line per page
+  $ declutter *.txt -o clean/ -f md           one Markdown file per page
+  $ declutter page.txt -s editorji --tz UTC   force a cleaner and a time zone
+
+Exit status: 0 all inputs cleaned, 1 some input failed, 2 usage error.`;
+
+/** Builds the command line. Each command's work is loaded only when it runs. */
+export function buildProgram(): Command {
+  const program = new Command('declutter')
+    .description('Turn raw scraped news pages into clean, normalized articles.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .argument('[inputs...]', 'page files to clean; - (or nothing, when piped) reads standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('json'))
+    .addOption(new Option('-s, --source <id>', 'use this cleaner instead of detecting one').choices(SOURCE_IDS))
+    .option('-o, --out-dir <dir>', 'write one file per input into this directory instead of stdout')
+    .option('--tz <zone>', 'IANA time zone for dates printed without one (default: the source\'s)', parseTimeZone)
+    .option('--strict', 'treat warnings (no date, empty body…) as failures')
+    .option('-q, --quiet', 'do not print warnings')
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError('(run declutter --help for usage)')
+    .configureOutput({ outputError: (message, write) => write(message.replace(/^error: /, 'declutter: ')) })
+    .exitOverride()
+    .action(async (inputs: string[], options) => {
+      const { runClean } = await import('./clean.js');
+      process.exitCode = await runClean(inputs, options);
+    });
+  return program;
+}
+
+function parseTimeZone(zone: string): string {
+  if (!isKnownTimeZone(zone)) throw new InvalidArgumentError('not an IANA time zone (for example Asia/Kolkata, Europe/London, UTC).');
+  return zone;
+}
+
+/** Runs the CLI; usage errors exit 2, failures of inputs 1, and nothing prints a stack trace for a user's mistake. */
+export async function main(argv: string[]): Promise<void> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // The reader went away (`declutter … | head`): stop quietly.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+    } else if (error instanceof UsageError) {
+      printError(null, error.message);
+      process.exitCode = 2;
+    } else if (isDeclutterError(error)) {
+      printError(null, error.message);
+      process.exitCode = 1;
+    } else {
+      throw error;
+    }
+  }
+}

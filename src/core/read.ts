@@ -1,0 +1,62 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { DeclutterError, fromSystemError } from './errors.js';
+
+/** Default ceiling on one input's size: pages are kilobytes, 20 MB is not a page. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Reads a whole input file, refusing directories and files over `maxBytes`
+ * before reading them. Throws DeclutterError with the reason a user can act on.
+ */
+export function readInputFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw fromSystemError(error);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new DeclutterError('is-directory', 'is a directory, not a file');
+    if (stat.size > maxBytes) throw tooLarge(stat.size, maxBytes);
+    // Regular files are read in one go; pipes and devices report size 0, so read until EOF.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(stat.isFile() && stat.size > 0 ? stat.size + 1 : 65536);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) throw tooLarge(total, maxBytes);
+      chunks.push(chunk.subarray(0, read));
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  } catch (error) {
+    throw error instanceof DeclutterError ? error : fromSystemError(error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads standard input to its end, with the same size ceiling as files. */
+export async function readStdin(maxBytes = DEFAULT_MAX_BYTES): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += buffer.length;
+    if (total > maxBytes) throw tooLarge(total, maxBytes);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function tooLarge(size: number, maxBytes: number): DeclutterError {
+  return new DeclutterError('too-large', `too large (${formatBytes(size)}${size > maxBytes ? '' : '+'}; the limit is ${formatBytes(maxBytes)}, see --max-bytes)`);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

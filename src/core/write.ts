@@ -1,0 +1,35 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { fromSystemError } from './errors.js';
+
+/** The temporary name an output is written under before it is renamed into place. */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}.declutter-tmp`);
+}
+
+/**
+ * Writes a file so that readers see either the old file or the whole new one:
+ * a temporary file in the same directory, renamed over the target. On
+ * failure the temporary file is removed and the target is untouched.
+ * `durable` also flushes it to disk first (for reports and manifests).
+ */
+export function writeFileAtomic(path: string, content: string, { durable = false } = {}): void {
+  const temporary = temporaryPathFor(path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const fd = openSync(temporary, 'w');
+    try {
+      const data = Buffer.from(content);
+      let written = 0;
+      while (written < data.length) written += writeSync(fd, data, written);
+      if (durable) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw fromSystemError(error);
+  }
+}

@@ -1,0 +1,6 @@
+import type { Article } from '../core/types.js';
+
+/** Pretty JSON, two-space indent, with a final newline. */
+export function renderJson(article: Article): string {
+  return `${JSON.stringify(article, null, 2)}\n`;
+}
