@@ -2,7 +2,7 @@
 // Builds declutter: the source registry, the library (tsc, with types) and
 // the CLI (esbuild, bundled so that `declutter page.txt` starts fast).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -37,11 +37,12 @@ function writeRegistry() {
 
 async function main() {
   writeRegistry();
-  rmSync(join(root, 'dist'), { recursive: true, force: true });
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+  // Build beside the old CLI and swap it in, so a CLI run during a build never finds it half written.
+  const fresh = join(root, 'dist', `cli-${process.pid}`);
   await build({
     entryPoints: { main: join(root, 'src', 'cli', 'main.ts') },
-    outdir: join(root, 'dist', 'cli'),
+    outdir: fresh,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -51,6 +52,11 @@ async function main() {
     // Bundled CommonJS dependencies (fast-glob) call require().
     banner: { js: "import { createRequire as __declutterRequire } from 'node:module'; const require = __declutterRequire(import.meta.url);" },
   });
+  const live = join(root, 'dist', 'cli');
+  const old = `${live}-old-${process.pid}`;
+  if (existsSync(live)) renameSync(live, old);
+  renameSync(fresh, live);
+  rmSync(old, { recursive: true, force: true });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

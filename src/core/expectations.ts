@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { clean, type CleanOptions } from './pipeline.js';
+import type { Article, Format } from './types.js';
+
+/**
+ * Golden files: a page `name.txt` is checked against `name.expected.json`,
+ * `name.expected.md` and `name.expected.txt` beside it. The project's own
+ * golden tests and `declutter check` both use this module, so there is one
+ * comparison mechanism.
+ */
+export const EXPECTATION_FORMATS: readonly { format: Format; suffix: string }[] = [
+  { format: 'json', suffix: '.expected.json' },
+  { format: 'md', suffix: '.expected.md' },
+  { format: 'text', suffix: '.expected.txt' },
+];
+
+/** Matches expectation files, which are never pages themselves. */
+export const EXPECTATION_FILE = /\.expected\.[^./\\]+$/;
+
+export function isExpectationFile(path: string): boolean {
+  return EXPECTATION_FILE.test(path);
+}
+
+/** `dir/name.txt` → `dir/name.expected.json` (and so on). */
+export function expectationPath(page: string, suffix: string): string {
+  return join(dirname(page), basename(page).replace(/\.[^.]*$/, '') + suffix);
+}
+
+/** The expectation files that exist beside a page. */
+export function expectationsFor(page: string): { format: Format; path: string }[] {
+  return EXPECTATION_FORMATS.map(({ format, suffix }) => ({ format, path: expectationPath(page, suffix) })).filter(({ path }) =>
+    existsSync(path),
+  );
+}
+
+/**
+ * Cleans a page as its expectation files record it: `input.path` is the
+ * page's file name, so expectations do not depend on where they lie.
+ */
+export function cleanForExpectation(page: string, options: CleanOptions = {}): Article {
+  return clean(readFileSync(page), { ...options, path: basename(page) });
+}
+
+export interface Comparison {
+  format: Format;
+  path: string;
+  matches: boolean;
+  /** Both sides as compared (JSON with `input.path` left out). */
+  expected: string;
+  actual: string;
+}
+
+/** Compares one rendered article with one expectation file's text. */
+export function compareExpectation(format: Format, path: string, expectedFile: string, actualText: string): Comparison {
+  const expected = format === 'json' ? comparableJson(expectedFile) : normalizeNewlines(expectedFile);
+  const actual = format === 'json' ? comparableJson(actualText) : actualText;
+  return { format, path, matches: expected === actual, expected, actual };
+}
+
+/** JSON re-printed with fields that depend on where the file lies left out. */
+function comparableJson(text: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // Not JSON: compare as text, which shows the whole file as the difference.
+    return normalizeNewlines(text);
+  }
+  if (value && typeof value === 'object' && 'input' in value && value.input && typeof value.input === 'object') {
+    delete (value.input as { path?: unknown }).path;
+  }
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n/g, '\n');
+}
