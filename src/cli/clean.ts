@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { DeclutterError, isDeclutterError } from '../core/errors.js';
 import { commonBase, outputPathFor } from '../core/outputs.js';
 import { clean } from '../core/pipeline.js';
-import { DEFAULT_MAX_BYTES, readInputFile, readStdin } from '../core/read.js';
+import { readInputFile, readStdin } from '../core/read.js';
 import type { Article, Format } from '../core/types.js';
 import { writeFileAtomic } from '../core/write.js';
 import { EXTENSIONS, render } from '../render/index.js';
@@ -32,7 +32,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions): 
   let failed = 0;
   for (const input of inputs) {
     try {
-      const bytes = input === '-' ? await readStdin(options.maxBytes) : readInputFile(input, options.maxBytes ?? DEFAULT_MAX_BYTES);
+      const bytes = input === '-' ? await readStdin(options.maxBytes) : readInputFile(input, options.maxBytes);
       const article = clean(bytes, {
         path: input,
         ...(options.source !== undefined && { source: options.source }),

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isKnownTimeZone } from '../core/dates.js';
 import { isDeclutterError } from '../core/errors.js';
+import { DEFAULT_MAX_BYTES } from '../core/read.js';
 import { FORMATS } from '../core/types.js';
 import { SOURCE_IDS } from '../sources/index.js';
 import { VERSION } from '../version.js';
@@ -28,6 +29,8 @@ export function buildProgram(): Command {
     .addOption(new Option('-s, --source <id>', 'use this cleaner instead of detecting one').choices(SOURCE_IDS))
     .option('-o, --out-dir <dir>', 'write one file per input into this directory instead of stdout')
     .option('--tz <zone>', 'IANA time zone for dates printed without one (default: the source\'s)', parseTimeZone)
+    .option('--encoding <label>', 'read inputs in this encoding (e.g. windows-1252) instead of detecting it', parseEncoding)
+    .option('--max-bytes <n>', 'refuse inputs larger than this many bytes', parseByteCount, DEFAULT_MAX_BYTES)
     .option('--strict', 'treat warnings (no date, empty body…) as failures')
     .option('-q, --quiet', 'do not print warnings')
     .addHelpText('after', EXAMPLES)
@@ -39,6 +42,21 @@ export function buildProgram(): Command {
       process.exitCode = await runClean(inputs, options);
     });
   return program;
+}
+
+function parseByteCount(value: string): number {
+  const bytes = Number(value);
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new InvalidArgumentError('not a positive whole number of bytes.');
+  return bytes;
+}
+
+function parseEncoding(label: string): string {
+  try {
+    new TextDecoder(label);
+  } catch {
+    throw new InvalidArgumentError('not an encoding label (for example utf-8, utf-16le, windows-1252).');
+  }
+  return label;
 }
 
 function parseTimeZone(zone: string): string {
