@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { structuredPatch } from 'diff';
 import { clean, type CleanOptions } from './pipeline.js';
 import type { Article, Format } from './types.js';
 
@@ -75,4 +76,30 @@ function comparableJson(text: string): string {
 
 function normalizeNewlines(text: string): string {
   return text.replace(/\r\n/g, '\n');
+}
+
+/** A unified diff, cut to a length a terminal or CI log can show. */
+export interface ExpectationDiff {
+  /** `--- expected`, `+++ actual`, then hunks: `@@ … @@` and ` `/`-`/`+` lines. */
+  lines: string[];
+  /** How many diff lines were left out to respect the limit. */
+  cut: number;
+}
+
+/** Default number of diff lines shown per mismatch. */
+export const DEFAULT_MAX_DIFF_LINES = 80;
+
+/**
+ * The difference between an expectation file and what the page cleans to now,
+ * as a unified diff from expected (`-`) to actual (`+`), keeping at most
+ * `maxLines` lines (0 or Infinity: all of them).
+ */
+export function diffExpectation(comparison: Comparison, actualName: string, maxLines = DEFAULT_MAX_DIFF_LINES): ExpectationDiff {
+  const patch = structuredPatch(comparison.path, actualName, comparison.expected, comparison.actual, '', '', { context: 3 });
+  const lines = [`--- ${comparison.path}`, `+++ ${actualName}`];
+  for (const hunk of patch.hunks) {
+    lines.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines);
+  }
+  const limit = maxLines > 0 ? maxLines : Infinity;
+  return lines.length > limit ? { lines: lines.slice(0, limit), cut: lines.length - limit } : { lines, cut: 0 };
 }
