@@ -15,18 +15,36 @@ import { AGENCY_PATTERN, MONTH_PATTERN, defineSource, type Rule } from './define
  *   editorji | World  <headline>  editorji | World  <headline> …
  */
 
+/** A word of a place name: `Moscow`, `Port-au-Prince`, `St.`, `N'Djamena`. */
+const PLACE_WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
+/** Small words inside place names: `Rio de Janeiro`, `Isle of Man`. */
+const PLACE_JOINER = '(?:de|da|do|dos|das|del|della|di|du|la|le|los|las|of|el|al|am|on|upon|sur|en)';
+/** `New Delhi`, `Rio de Janeiro, Brazil`: capitalized words, commas and joiners between them. */
+const PLACE = `${PLACE_WORD}(?:,? (?:${PLACE_JOINER} )*${PLACE_WORD}){0,6}`;
+/** AP's own style prints the place in capitals with no date: `UNITED NATIONS (AP) —`. */
+const CAPITALS_PLACE = "\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,40}";
+
 /**
- * `Moscow, Oct 15 (AP) – On Wednesday…`: the place (any words, commas
- * allowed: `Rio de Janeiro, Brazil`), the date, the agency, then an optional
- * en dash, em dash or hyphen before the paragraph proper.
+ * `Moscow, Oct 15 (AP) – On Wednesday…`: the place, the date, the agency,
+ * then an optional en dash, em dash or hyphen before the paragraph proper.
+ * The place must look like one and be followed by a date (or be in
+ * capitals), so a sentence citing `the Press Trust of India (PTI)` is not
+ * mistaken for a dateline.
  */
 const WIRE_DATELINE = new RegExp(
-  `^(?<dateline>[^()–—]{1,80}?),? (?:${MONTH_PATTERN} \\d{1,2} )?\\((?<agency>${AGENCY_PATTERN})\\)(?: ?[–—-]+)? ?(?<text>\\S.*)$`,
+  `^(?<dateline>${PLACE}(?=, ${MONTH_PATTERN} \\d)|${CAPITALS_PLACE}(?= \\())(?:, ${MONTH_PATTERN} \\d{1,2})? \\((?<agency>${AGENCY_PATTERN})\\)(?: ?[–—-]+)? ?(?<text>\\S.*)$`,
   'u',
 );
 
 /** `(AP) RD RD`, `(PTI) KVK SKY`, `PTI KVK SKY`: initials of the wire's editors. */
 const WIRE_SIGNOFF = new RegExp(`^(?:\\((?:${AGENCY_PATTERN})\\)|(?:${AGENCY_PATTERN}))(?: [A-Z]{1,6}){0,8}$`);
+
+/**
+ * The line after `|`: a short line with no sentence in it (a long one is
+ * already the story). Its only dots are those of initials and titles:
+ * `Meghna R. Iyer`, `Dr. Anil Rao`.
+ */
+const BYLINE = /^(?<byline>(?:[^.!?|]|(?<=\b(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms))\.){1,60})$/;
 
 const bodyRules: Rule[] = [
   { name: 'wire-signoff', match: WIRE_SIGNOFF, label: 'dropped', reason: 'wire sign-off', then: 'body' },
@@ -49,7 +67,7 @@ const bodyRules: Rule[] = [
 export default defineSource({
   id: 'editorji',
   site: 'Editorji (editorji.com), with AP and PTI wire copy',
-  version: '1.0.0',
+  version: '1.1.0',
   recognizes:
     'the "Updated : Oct 15, 2025 17:42" line, "|" then the byline, wire datelines such as "Moscow, Oct 15 (AP) –", the Editorji disclaimer, "editorji | <section>" lists',
   timeZone: 'Asia/Kolkata',
@@ -80,8 +98,7 @@ export default defineSource({
       ...bodyRules,
     ],
     byline: [
-      // A short line with no sentence in it; a long one is already the story.
-      { name: 'byline', match: /^(?<byline>[^.!?|]{1,60})$/, label: 'byline', then: 'lede' },
+      { name: 'byline', match: BYLINE, label: 'byline', then: 'lede' },
       { name: 'wire-dateline', match: WIRE_DATELINE, label: 'body', then: 'body' },
       ...bodyRules,
     ],
