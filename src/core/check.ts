@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import fg from 'fast-glob';
 import { findSource } from '../sources/index.js';
 import { render } from '../render/index.js';
-import { fromSystemError, isDeclutterError } from './errors.js';
+import { DeclutterError, fromSystemError, isDeclutterError } from './errors.js';
 import {
   cleanForExpectation,
   compareExpectation,
@@ -65,44 +65,47 @@ export interface CheckOptions {
 export function checkPage(page: string, options: CheckOptions = {}): PageCheck {
   const found = expectationsFor(page);
   const result: PageCheck = { page, status: 'missing', expectations: [], linted: false, lint: [], error: null, article: null };
-  let article: Article;
   try {
-    article = cleanForExpectation(page);
+    const article = cleanForExpectation(page);
+    result.article = article;
+    result.expectations = found.map(({ format, path }) => compareOrUpdate(article, format, path, options.update === true));
+    if (found.length === 0 && options.lint) {
+      result.linted = true;
+      result.lint = lintArticle(article, findSource(article.source)!, options.lint);
+    }
+    // A new page gets the JSON expectation, the complete record of the article;
+    // Markdown or text ones are added by creating the file once.
+    if (found.length === 0 && options.update) {
+      const path = expectationPath(page, '.expected.json');
+      writeFileAtomic(path, render(article, 'json'));
+      result.expectations.push({ format: 'json', path, status: 'created' });
+    }
   } catch (error) {
+    // The page did not clean, or an expectation could not be read or written.
     if (!isDeclutterError(error)) throw error;
     const expectations = found.map(({ format, path }) => ({ format, path, status: 'error' as const }));
     return { ...result, status: 'failed', expectations, error: error.message };
   }
-  result.article = article;
-
-  for (const { format, path } of found) {
-    const actual = render(article, format);
-    const comparison = compareExpectation(format, path, readFileSync(path, 'utf8'), actual);
-    if (comparison.matches) {
-      result.expectations.push({ format, path, status: options.update ? 'unchanged' : 'pass' });
-    } else if (options.update) {
-      writeFileAtomic(path, actual);
-      result.expectations.push({ format, path, status: 'updated' });
-    } else {
-      result.expectations.push({ format, path, status: 'fail', comparison });
-    }
-  }
-
-  if (found.length === 0 && options.lint) {
-    result.linted = true;
-    result.lint = lintArticle(article, findSource(article.source)!, options.lint);
-  }
-  // A new page gets the JSON expectation, the complete record of the article;
-  // Markdown or text ones are added by creating the file once.
-  if (found.length === 0 && options.update) {
-    const path = expectationPath(page, '.expected.json');
-    writeFileAtomic(path, render(article, 'json'));
-    result.expectations.push({ format: 'json', path, status: 'created' });
-  }
-
   const failed = result.lint.length > 0 || result.expectations.some(({ status }) => status === 'fail');
   result.status = failed ? 'failed' : result.expectations.length > 0 || result.linted ? 'passed' : 'missing';
   return result;
+}
+
+function compareOrUpdate(article: Article, format: Format, path: string, update: boolean): ExpectationResult {
+  const actual = render(article, format);
+  const comparison = compareExpectation(format, path, readExpectation(path), actual);
+  if (comparison.matches) return { format, path, status: update ? 'unchanged' : 'pass' };
+  if (!update) return { format, path, status: 'fail', comparison };
+  writeFileAtomic(path, actual);
+  return { format, path, status: 'updated' };
+}
+
+function readExpectation(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new DeclutterError('io', `${basename(path)}: ${fromSystemError(error).message}`);
+  }
 }
 
 /** A path given to `check` that is not a usable page, or an expectation file with no page. */

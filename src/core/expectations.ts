@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { structuredPatch } from 'diff';
+import { DEFAULT_MAX_DIFF_LINES } from './check-defaults.js';
 import { clean, type CleanOptions } from './pipeline.js';
+import { readInputFile } from './read.js';
 import type { Article, Format } from './types.js';
 
 /**
@@ -40,7 +42,7 @@ export function expectationsFor(page: string): { format: Format; path: string }[
  * page's file name, so expectations do not depend on where they lie.
  */
 export function cleanForExpectation(page: string, options: CleanOptions = {}): Article {
-  return clean(readFileSync(page), { ...options, path: basename(page) });
+  return clean(readInputFile(page), { ...options, path: basename(page) });
 }
 
 export interface Comparison {
@@ -86,8 +88,6 @@ export interface ExpectationDiff {
   cut: number;
 }
 
-/** Default number of diff lines shown per mismatch. */
-export const DEFAULT_MAX_DIFF_LINES = 80;
 
 /**
  * The difference between an expectation file and what the page cleans to now,

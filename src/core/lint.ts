@@ -19,8 +19,7 @@ export interface LintOptions {
   minWords: number;
 }
 
-/** A news story shorter than this is a teaser or a cut page, not an article. */
-export const DEFAULT_MIN_WORDS = 50;
+export { DEFAULT_MIN_WORDS } from './check-defaults.js';
 
 /** Every gate the article fails, in the order of LINT_RULES; empty when it passes. */
 export function lintArticle(article: Article, source: SourceDefinition, options: LintOptions): LintFailure[] {
