@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_MAX_DIFF_LINES, DEFAULT_MIN_WORDS } from '../core/check-defaults.js';
 import { isKnownTimeZone } from '../core/dates.js';
 import { isDeclutterError } from '../core/errors.js';
 import { DEFAULT_MAX_BYTES } from '../core/read.js';
@@ -65,11 +66,119 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run declutter --help for usage)')
     .configureOutput({ outputError: (message, write) => write(message.replace(/^error: /, 'declutter: ')) })
     .exitOverride()
+    // Options after a subcommand's name are that subcommand's (`explain -f json` is not the root's -f).
+    .enablePositionalOptions()
     .action(async (inputs: string[], options) => {
       const { runClean } = await import('./clean.js');
       process.exitCode = await runClean(inputs, options);
     });
+  // Registered after the settings above, which `.command()` copies into each subcommand.
+  addCheckCommand(program);
+  addExplainCommand(program);
+  addSourcesCommand(program);
   return program;
+}
+
+const CHECK_EXAMPLES = `
+Pages are found in the directories given (default: the current one): every
+*.txt file, and any file with expectations beside it, skipping hidden entries
+and node_modules. A page name.txt is compared with name.expected.json,
+name.expected.md and name.expected.txt, whichever exist; input.path is left
+out of the JSON comparison. Pages without expectations are listed as missing
+and do not fail, unless --lint is given. --update writes name.expected.json
+for a page that has none and refreshes every expectation that differs.
+
+Examples:
+  $ declutter check fixtures/                          compare every page with its expectations
+  $ declutter check fixtures/ --junit report.xml       also write a JUnit report for CI
+  $ declutter check fixtures/ --update                 accept the current output (review with git diff)
+  $ declutter check scrapes/ --lint --min-words 80     quality gates for pages without expectations
+  $ declutter check page.txt --report check.json       per-page results as JSON
+
+Exit status: 0 all pages match, 1 a mismatch, lint failure or page that did not clean, 2 usage error.`;
+
+function addCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .summary('compare pages with their expected outputs (for CI)')
+    .description('Clean each page and compare it with the expected outputs saved beside it; show a diff for each mismatch.')
+    .argument('[paths...]', 'pages and directories of pages (default: .)')
+    .option('-u, --update', 'write missing .expected.json files and refresh expectations that differ')
+    .option('--lint', 'fail pages without expectations that have no title, body or date, a short body, or clutter left in')
+    .option('--min-words <n>', 'with --lint: the fewest words a body may have', parseCount, DEFAULT_MIN_WORDS)
+    .option('--junit <file>', 'write a JUnit XML report (one test case per page and format)')
+    .option('--report <file>', 'write a JSON report: per page its status, formats and error; totals')
+    .option('--max-diff-lines <n>', 'show at most this many lines of each diff (0: all)', parseCountOrZero, DEFAULT_MAX_DIFF_LINES)
+    .option('-q, --quiet', 'do not list pages that pass')
+    .addHelpText('after', CHECK_EXAMPLES)
+    .showHelpAfterError('(run declutter check --help for usage)')
+    .action(async (paths: string[], options) => {
+      const { runCheck } = await import('./check.js');
+      process.exitCode = await runCheck(paths, options);
+    });
+}
+
+const EXPLAIN_EXAMPLES = `
+Each line of the page is shown with its number, the label the cleaner gave
+it (title, summary, byline, meta, image, countries, body, note, related,
+dropped), the rule that gave it, and for dropped lines why. The header names
+the cleaner chosen, its confidence and the fingerprints found, and the
+runner-up. On a terminal, labels are coloured and long lines cut to its width.
+
+Examples:
+  $ declutter explain page.txt                  why each line was kept or dropped
+  $ declutter explain page.txt -f json | jq '.lines[] | select(.label == "dropped")'
+  $ cat page.txt | declutter explain -          read standard input
+  $ declutter explain page.txt -s editorji      explain with a forced cleaner
+
+Exit status: 0 explained, 1 the page could not be read or recognized, 2 usage error.`;
+
+function addExplainCommand(program: Command): void {
+  program
+    .command('explain')
+    .summary('show why each line of a page was kept or dropped')
+    .description('Show every line of a page with its label and the rule that gave it, and which cleaner was chosen and why.')
+    .argument('[file]', 'the page; - (or nothing, when piped) reads standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-s, --source <id>', 'use this cleaner instead of detecting one').choices(SOURCE_IDS))
+    .option('--tz <zone>', 'IANA time zone for dates printed without one (default: the source\'s)', parseTimeZone)
+    .option('--encoding <label>', 'read the page in this encoding instead of detecting it', parseEncoding)
+    .option('--max-bytes <n>', 'refuse a page larger than this many bytes', parseByteCount, DEFAULT_MAX_BYTES)
+    .addHelpText('after', EXPLAIN_EXAMPLES)
+    .showHelpAfterError('(run declutter explain --help for usage)')
+    .action(async (file: string | undefined, options) => {
+      const { runExplain } = await import('./explain.js');
+      process.exitCode = await runExplain(file, options);
+    });
+}
+
+const SOURCES_EXAMPLES = `
+Examples:
+  $ declutter sources                                  the cleaners and what they recognize
+  $ declutter sources -f json | jq -r '.[].id'         their ids, for --source`;
+
+function addSourcesCommand(program: Command): void {
+  program
+    .command('sources')
+    .summary('list the cleaners')
+    .description('List the cleaners: id, version, time zone, site, and what pages they recognize.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', SOURCES_EXAMPLES)
+    .showHelpAfterError('(run declutter sources --help for usage)')
+    .action(async (options) => {
+      const { runSources } = await import('./sources.js');
+      process.exitCode = await runSources(options);
+    });
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(count) || count <= 0) throw new InvalidArgumentError('not a positive whole number.');
+  return count;
+}
+
+function parseCountOrZero(value: string): number {
+  return value.trim() === '0' ? 0 : parseCount(value);
 }
 
 function parseJobs(value: string): number {

@@ -179,20 +179,23 @@ export interface CheckTotals {
   checked: number;
   passed: number;
   failed: number;
-  /** Pages that had no expectation files (linted, written, or neither). */
+  /** Pages without expectation files that were neither linted nor given one. */
   missing: number;
+  /** Pages without expectation files that went through the lint gates (passed or failed). */
+  linted: number;
   /** Expectation files created or updated. */
   written: number;
 }
 
-/** Counts for the summary line and the report; discovery problems count as failures. */
+/** Counts for the summary line and the report; problems found while looking for pages count as failures. */
 export function totalsOf(results: readonly PageCheck[], problems: readonly DiscoveryProblem[] = []): CheckTotals {
   const count = (status: PageStatus) => results.filter((result) => result.status === status).length;
   return {
     checked: results.length,
     passed: count('passed'),
     failed: count('failed') + problems.length,
-    missing: results.filter((result) => result.expectations.every(({ status }) => status === 'created')).length,
+    missing: count('missing'),
+    linted: results.filter((result) => result.linted).length,
     written: results.flatMap((result) => result.expectations).filter(({ status }) => status === 'created' || status === 'updated').length,
   };
 }

@@ -101,8 +101,8 @@ export function layoutExplanation(explanation: Explanation, options: LayoutOptio
   const { source, runnerUp } = explanation;
   const header = [
     `${explanation.path}`,
-    `  source     ${source.id} ${source.confidence}${source.forced ? ' (forced with --source)' : ''}; ${evidence(source.evidence)}`,
-    `  runner-up  ${runnerUp ? `${runnerUp.id} ${runnerUp.confidence}; ${evidence(runnerUp.evidence)}` : 'none'}`,
+    `  source     ${source.id} (confidence ${source.confidence}${source.forced ? ', forced with --source' : ''}): ${evidence(source.evidence)}`,
+    `  runner-up  ${runnerUp ? `${runnerUp.id} (confidence ${runnerUp.confidence}): ${evidence(runnerUp.evidence)}` : 'none'}`,
     ...(['published', 'updated'] as const).flatMap((field) => {
       const date = explanation.dates[field];
       if (date === null) return [];
@@ -126,12 +126,13 @@ export function layoutExplanation(explanation: Explanation, options: LayoutOptio
 }
 
 function evidence(found: readonly string[]): string {
-  return found.length === 0 ? 'no fingerprints found' : `found: ${found.join(', ')}`;
+  return found.length === 0 ? 'no fingerprints found' : found.join('; ');
 }
 
-/** The rule, and for a dropped line why (blank lines say it by their rule already). */
+/** The rule, and for a dropped line why, unless the rule's name says it already (`blank`, `separator`). */
 function ruleCell(line: ExplainedLine): string {
-  return line.reason !== undefined && line.rule !== 'blank' && line.label === 'dropped' ? `${line.rule} (${line.reason})` : line.rule;
+  const says = line.reason === undefined || line.label !== 'dropped' || line.reason.startsWith(line.rule);
+  return says ? line.rule : `${line.rule} (${line.reason})`;
 }
 
 /** At most `width` characters (code points), the last one an ellipsis when cut. */

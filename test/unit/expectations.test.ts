@@ -168,17 +168,19 @@ describe('findPages', () => {
 });
 
 describe('totalsOf', () => {
-  it('counts pages by status, problems as failures, and expectation files written', () => {
+  it('counts pages by status, problems as failures, linted pages and expectation files written', () => {
     const { dir, page } = fixtureCopy();
     const fresh = join(dir, 'new.txt');
     writeFileSync(fresh, editorjiPage());
     const missing = checkPage(fresh);
+    const linted = checkPage(fresh, { lint: { minWords: 500 } });
     const created = checkPage(fresh, { update: true });
-    expect(totalsOf([checkPage(page), missing, created], [{ path: 'x', message: 'no such file' }])).toEqual({
-      checked: 3,
+    expect(totalsOf([checkPage(page), missing, linted, created], [{ path: 'x', message: 'no such file' }])).toEqual({
+      checked: 4,
       passed: 2,
-      failed: 1,
-      missing: 2,
+      failed: 2,
+      missing: 1,
+      linted: 1,
       written: 1,
     });
   });

@@ -1,0 +1,181 @@
+import { basename } from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import {
+  checkPage,
+  findPages,
+  totalsOf,
+  type CheckTotals,
+  type DiscoveryProblem,
+  type ExpectationResult,
+  type PageCheck,
+} from '../core/check.js';
+import { isDeclutterError } from '../core/errors.js';
+import { DEFAULT_MAX_DIFF_LINES, DEFAULT_MIN_WORDS } from '../core/check-defaults.js';
+import { diffExpectation } from '../core/expectations.js';
+import { renderJunit, type JunitCase } from '../core/junit.js';
+import { writeFileAtomic } from '../core/write.js';
+import { colorsFor } from './colors.js';
+import { printError } from './diagnostics.js';
+
+export interface CheckCommandOptions {
+  update?: boolean;
+  lint?: boolean;
+  minWords?: number;
+  junit?: string;
+  report?: string;
+  maxDiffLines?: number;
+  quiet?: boolean;
+}
+
+/** `declutter check [paths...]`: returns the exit code (0 all match, 1 anything failed). */
+export async function runCheck(paths: string[], options: CheckCommandOptions): Promise<number> {
+  const { pages, problems } = findPages(paths.length > 0 ? paths : ['.']);
+  const out = colorsFor(process.stdout);
+  const maxDiffLines = options.maxDiffLines ?? DEFAULT_MAX_DIFF_LINES;
+  const results: PageCheck[] = [];
+
+  for (const problem of problems) printError(problem.path, problem.message);
+  for (const page of pages) {
+    const result = checkPage(page, {
+      ...(options.update && { update: true }),
+      ...(options.lint && { lint: { minWords: options.minWords ?? DEFAULT_MIN_WORDS } }),
+    });
+    results.push(result);
+    printPage(result, { out, maxDiffLines, quiet: options.quiet === true });
+  }
+
+  const totals = totalsOf(results, problems);
+  process.stdout.write(`${summaryLine(totals, options, out)}\n`);
+
+  let failedToWrite = false;
+  const reports: [string | undefined, () => string][] = [
+    [options.junit, () => renderJunit({ name: 'declutter check', cases: junitCases(results, problems, maxDiffLines) })],
+    [options.report, () => `${JSON.stringify(reportOf(results, problems, totals), null, 2)}\n`],
+  ];
+  for (const [path, content] of reports) {
+    if (path === undefined) continue;
+    try {
+      writeFileAtomic(path, content(), { durable: true });
+    } catch (error) {
+      if (!isDeclutterError(error)) throw error;
+      printError(path, `cannot write report: ${error.message}`);
+      failedToWrite = true;
+    }
+  }
+  return totals.failed > 0 || failedToWrite ? 1 : 0;
+}
+
+interface PrintOptions {
+  out: ChalkInstance;
+  maxDiffLines: number;
+  quiet: boolean;
+}
+
+/** Status lines and diffs on stdout; each failure also as `declutter: <page>: …` on stderr. */
+function printPage(result: PageCheck, { out, maxDiffLines, quiet }: PrintOptions): void {
+  const { page } = result;
+  if (result.error !== null) {
+    printError(page, result.error);
+    process.stdout.write(`${out.red.bold('FAIL')}     ${page}: ${result.error}\n`);
+    return;
+  }
+  for (const failure of result.lint) printError(page, `lint ${failure.rule}: ${failure.detail}`);
+  const written = result.expectations.filter(({ status }) => status === 'created' || status === 'updated');
+  for (const { path, status } of written) process.stdout.write(`${out.yellow(status.padEnd(8))} ${path}\n`);
+
+  const failed = result.expectations.filter(({ status }) => status === 'fail');
+  if (result.status === 'failed') {
+    const what = [...failed.map(({ format }) => format), ...(result.lint.length > 0 ? ['lint'] : [])];
+    process.stdout.write(`${out.red.bold('FAIL')}     ${page} (${what.join(', ')})\n`);
+  } else if (result.status === 'missing') {
+    process.stdout.write(`${out.yellow('missing')}  ${page} (no expectations; --update writes them, --lint checks quality)\n`);
+  } else if (!quiet && written.length === 0) {
+    process.stdout.write(`${out.green('ok')}       ${page} (${result.linted ? 'lint' : formatsOf(result.expectations)})\n`);
+  }
+  for (const expectation of failed) {
+    printError(page, `differs from ${basename(expectation.path)}`);
+    process.stdout.write(coloredDiff(expectation, page, maxDiffLines, out));
+  }
+}
+
+function formatsOf(expectations: readonly ExpectationResult[]): string {
+  return expectations.map(({ format }) => format).join(', ');
+}
+
+function coloredDiff(expectation: ExpectationResult, page: string, maxDiffLines: number, out: ChalkInstance): string {
+  const diff = diffExpectation(expectation.comparison!, `${page} (cleaned now)`, maxDiffLines);
+  const paint = (line: string, i: number): string => {
+    if (i < 2) return out.bold(line);
+    if (line.startsWith('@@')) return out.cyan(line);
+    if (line.startsWith('+')) return out.green(line);
+    if (line.startsWith('-')) return out.red(line);
+    return line;
+  };
+  const lines = diff.lines.map(paint);
+  if (diff.cut > 0) lines.push(out.dim(`… ${diff.cut} more diff line${diff.cut === 1 ? '' : 's'} not shown (--max-diff-lines ${maxDiffLines})`));
+  return `${lines.map((line) => `    ${line}`).join('\n')}\n`;
+}
+
+function summaryLine(totals: CheckTotals, options: CheckCommandOptions, out: ChalkInstance): string {
+  const parts = [
+    `${totals.passed} passed`,
+    totals.failed > 0 ? out.red(`${totals.failed} failed`) : '0 failed',
+    totals.missing > 0 ? out.yellow(`${totals.missing} missing expectations`) : '0 missing expectations',
+  ];
+  if (options.lint) parts.push(`${totals.linted} linted`);
+  if (options.update) parts.push(`${totals.written} expectation file${totals.written === 1 ? '' : 's'} written`);
+  return `${totals.checked} page${totals.checked === 1 ? '' : 's'} checked: ${parts.join(', ')}`;
+}
+
+/** One test case per page and expectation format, plus one per linted page and per problem found. */
+function junitCases(results: readonly PageCheck[], problems: readonly DiscoveryProblem[], maxDiffLines: number): JunitCase[] {
+  const cases: JunitCase[] = problems.map(({ path, message }) => ({
+    classname: path,
+    name: 'discover',
+    failure: { message, details: `${path}: ${message}` },
+  }));
+  for (const result of results) {
+    const classname = result.page;
+    for (const expectation of result.expectations) {
+      const name = expectation.format;
+      if (expectation.status === 'error') {
+        cases.push({ classname, name, failure: { message: result.error!, details: `${result.page}: ${result.error}` } });
+      } else if (expectation.status === 'fail') {
+        const diff = diffExpectation(expectation.comparison!, `${result.page} (cleaned now)`, maxDiffLines);
+        const cut = diff.cut > 0 ? [`… ${diff.cut} more diff lines not shown`] : [];
+        cases.push({
+          classname,
+          name,
+          failure: { message: `differs from ${basename(expectation.path)}`, details: [...diff.lines, ...cut].join('\n') },
+        });
+      } else {
+        cases.push({ classname, name });
+      }
+    }
+    if (result.expectations.length === 0 && result.error !== null) {
+      cases.push({ classname, name: 'clean', failure: { message: result.error, details: `${result.page}: ${result.error}` } });
+    } else if (result.linted) {
+      const details = result.lint.map(({ rule, detail }) => `lint ${rule}: ${detail}`).join('\n');
+      cases.push({ classname, name: 'lint', ...(result.lint.length > 0 && { failure: { message: `${result.lint.length} lint failure(s)`, details } }) });
+    } else if (result.status === 'missing') {
+      cases.push({ classname, name: 'expectations', skipped: 'no expectation files beside this page' });
+    }
+  }
+  return cases;
+}
+
+/** The `--report` document: per page its status, formats and error, then totals. */
+function reportOf(results: readonly PageCheck[], problems: readonly DiscoveryProblem[], totals: CheckTotals) {
+  return {
+    command: 'check',
+    pages: results.map((result) => ({
+      path: result.page,
+      status: result.status,
+      formats: result.expectations.map(({ format, path, status }) => ({ format, expected: path, status })),
+      ...(result.linted && { lint: result.lint }),
+      error: result.error,
+    })),
+    problems: problems.map(({ path, message }) => ({ path, error: message })),
+    totals,
+  };
+}

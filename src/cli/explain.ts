@@ -1,0 +1,69 @@
+import type { ChalkInstance } from 'chalk';
+import { isDeclutterError } from '../core/errors.js';
+import { explain, layoutExplanation, type Palette } from '../core/explain.js';
+import { analyze, clean, type CleanOptions } from '../core/pipeline.js';
+import { readInputFile, readStdin } from '../core/read.js';
+import type { Label } from '../core/types.js';
+import { colorsFor } from './colors.js';
+import { printError, UsageError } from './diagnostics.js';
+import { writeStdout } from './clean.js';
+
+export interface ExplainCommandOptions {
+  format: 'text' | 'json';
+  source?: string;
+  tz?: string;
+  encoding?: string;
+  maxBytes?: number;
+}
+
+/** `declutter explain <file>`: every line with its label and rule; returns the exit code. */
+export async function runExplain(input: string | undefined, options: ExplainCommandOptions): Promise<number> {
+  if (input === undefined) {
+    if (process.stdin.isTTY) throw new UsageError('explain: give a page file, or - to read standard input');
+    input = '-';
+  }
+  try {
+    const bytes = input === '-' ? await readStdin(options.maxBytes) : readInputFile(input, options.maxBytes);
+    const cleanOptions: CleanOptions = {
+      path: input,
+      ...(options.source !== undefined && { source: options.source }),
+      ...(options.tz !== undefined && { tz: options.tz }),
+      ...(options.encoding !== undefined && { encoding: options.encoding }),
+    };
+    // The article is built from the same labels, for the dates and field line numbers in the header.
+    const explanation = explain(analyze(bytes, cleanOptions), clean(bytes, cleanOptions), input, options.source !== undefined);
+    if (options.format === 'json') {
+      await writeStdout(`${JSON.stringify(explanation, null, 2)}\n`);
+    } else {
+      const tty = process.stdout.isTTY === true;
+      await writeStdout(
+        layoutExplanation(explanation, {
+          palette: paletteFor(colorsFor(process.stdout)),
+          ...(tty && process.stdout.columns > 0 && { width: process.stdout.columns }),
+        }),
+      );
+    }
+    return 0;
+  } catch (error) {
+    if (!isDeclutterError(error)) throw error;
+    printError(input, error.message);
+    return 1;
+  }
+}
+
+/** Kept lines in colour by what they became; dropped lines and rule names faint. */
+function paletteFor(colors: ChalkInstance): Palette {
+  const byLabel: Record<Label, ChalkInstance> = {
+    title: colors.bold.magenta,
+    summary: colors.magenta,
+    byline: colors.cyan,
+    meta: colors.cyan,
+    image: colors.blue,
+    countries: colors.blue,
+    body: colors.green,
+    note: colors.yellow,
+    related: colors.yellow.dim,
+    dropped: colors.red.dim,
+  };
+  return { label: (label, text) => byLabel[label](text), muted: (text) => colors.dim(text) };
+}
