@@ -41,7 +41,8 @@ async function main() {
   // Build beside the old CLI and swap it in, so a CLI run during a build never finds it half written.
   const fresh = join(root, 'dist', `cli-${process.pid}`);
   await build({
-    entryPoints: { main: join(root, 'src', 'cli', 'main.ts') },
+    // The worker thread's entry sits beside main.js, where core/pool.ts looks for it.
+    entryPoints: { main: join(root, 'src', 'cli', 'main.ts'), worker: join(root, 'src', 'core', 'worker.ts') },
     outdir: fresh,
     bundle: true,
     splitting: true,

@@ -1,12 +1,18 @@
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { DeclutterError, isDeclutterError } from '../core/errors.js';
-import { commonBase, outputPathFor } from '../core/outputs.js';
-import { clean } from '../core/pipeline.js';
-import { readInputFile, readStdin } from '../core/read.js';
-import type { Article, Format } from '../core/types.js';
-import { writeFileAtomic } from '../core/write.js';
-import { EXTENSIONS, render } from '../render/index.js';
+import { availableParallelism } from 'node:os';
+import type { Converter } from '../core/batch.js';
+import { InlineConverter, runBatch } from '../core/batch.js';
+import type { ConvertResult, ConvertSettings, ConvertTask } from '../core/convert.js';
+import type { Discovery } from '../core/discover.js';
+import { isDeclutterError } from '../core/errors.js';
+import { prepareManifest } from '../core/manifest.js';
+import { isPlainPath } from '../core/patterns.js';
+import { planOutputs } from '../core/plan.js';
+import { ProgressLine } from '../core/progress.js';
+import { readStdin } from '../core/read.js';
+import { ReportWriter, Tally, type Totals } from '../core/report.js';
+import type { Format } from '../core/types.js';
+import { EXTENSIONS } from '../render/index.js';
+import { VERSION } from '../version.js';
 import { printError, printWarning, UsageError } from './diagnostics.js';
 
 export interface CleanCommandOptions {
@@ -18,60 +24,221 @@ export interface CleanCommandOptions {
   strict?: boolean;
   quiet?: boolean;
   maxBytes?: number;
+  jobs?: number;
+  ignore?: string[];
+  incremental?: boolean;
+  failFast?: boolean;
+  report?: string;
 }
 
-/** `declutter [inputs...]`: cleans each input in order; returns the exit code. */
-export async function runClean(inputs: string[], options: CleanCommandOptions): Promise<number> {
-  if (inputs.length === 0) {
-    if (process.stdin.isTTY) throw new UsageError('no input: give files, or pipe a page to standard input (see --help)');
-    inputs = ['-'];
-  }
-  if (inputs.filter((input) => input === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+/** Exit status after Ctrl-C or SIGTERM. */
+const INTERRUPTED = 130;
 
-  const sink = options.outDir ? new DirectorySink(inputs, options.outDir, options.format) : new StdoutSink(options.format, inputs.length);
-  let failed = 0;
-  for (const input of inputs) {
+/**
+ * `declutter [inputs...]`: finds the inputs, cleans them (in worker threads
+ * for a batch), writes each output or streams it to stdout in input order,
+ * and returns the exit code.
+ */
+export async function runClean(argumentsGiven: string[], options: CleanCommandOptions): Promise<number> {
+  if (argumentsGiven.length === 0) {
+    if (process.stdin.isTTY) throw new UsageError('no input: give files, or pipe a page to standard input (see --help)');
+    argumentsGiven = ['-'];
+  }
+  if (argumentsGiven.filter((input) => input === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  if (options.incremental && !options.outDir) throw new UsageError('--incremental needs --out-dir (it compares the outputs with the inputs)');
+
+  const discovery = await findInputs(argumentsGiven, options);
+  const inputs = discovery.inputs;
+  const batch = inputs.length > 1 || discovery.expanded;
+  const plan = options.outDir ? planOutputs(inputs, discovery.roots, options.outDir, EXTENSIONS[options.format]) : null;
+  if (plan && plan.collisions.length > 0) {
+    for (const { input, other, output } of plan.collisions) printError(input, `would write ${output}, as ${other} does; nothing was written`);
+    throw new UsageError('two inputs would make the same output file; rename one, or clean them into separate --out-dir folders');
+  }
+  if (options.report && plan?.isInput(options.report)) throw new UsageError(`--report ${options.report} would overwrite an input file`);
+
+  const stdinBytes = inputs.includes('-') ? await readStdinOnce(options.maxBytes) : null;
+  const settings: ConvertSettings = {
+    format: options.format,
+    source: options.source,
+    tz: options.tz,
+    encoding: options.encoding,
+    strict: options.strict,
+    maxBytes: options.maxBytes,
+    upToDateSince: null,
+  };
+  if (options.outDir && inputs.length > 0) {
+    const stamp = { version: VERSION, options: outputOptions(options) };
+    const since = prepareManifest(options.outDir, stamp, { create: options.incremental === true });
+    if (options.incremental) settings.upToDateSince = since;
+  }
+
+  const taskAt = (index: number): ConvertTask => {
+    const path = inputs[index]!;
+    const task: ConvertTask = { index, path, target: plan ? plan.targets[index]! : null };
+    if (path === '-') {
+      if (typeof stdinBytes === 'string') task.refuse = stdinBytes;
+      else task.bytes = stdinBytes!;
+    }
+    if (plan?.overwritesInput(index)) task.refuse = `output ${task.target} would overwrite an input file; choose another --out-dir`;
+    return task;
+  };
+
+  const tally = new Tally(inputs.length + discovery.problems.length);
+  const report = options.report ? new ReportWriter(options.report) : null;
+  for (const { input, message } of discovery.problems) {
+    printError(input, message);
+    const result: ConvertResult = { index: -1, path: input, status: 'failed', source: null, warnings: [], error: message, output: null, ms: 0 };
+    tally.count(result);
+    report?.add(result);
+  }
+
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), inputs.length));
+  const converter = await converterFor(jobs, settings);
+  const stdout = plan ? null : new StdoutSink(options.format, batch);
+  const progress = batch && !options.quiet && process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
+  const signals = new SignalLatch();
+  let stop = false;
+
+  try {
+    await runBatch(inputs.length, taskAt, converter, {
+      // Two per worker: each has its next input waiting while it finishes one.
+      concurrency: jobs === 1 ? 1 : jobs * 2,
+      stopped: () => stop || signals.caught,
+      onResult: async (result) => {
+        tally.count(result);
+        report?.add(result);
+        if (result.status === 'failed' || (!options.quiet && result.warnings.length > 0)) progress?.clear();
+        if (result.status === 'failed') {
+          printError(result.path, result.error ?? 'failed');
+          if (options.failFast) stop = true;
+        } else if (!options.quiet) {
+          for (const warning of result.warnings) printWarning(result.path, warning);
+        }
+        if (result.text !== undefined) await stdout!.write(result.text);
+        progress?.update({ done: tally.done, total: tally.totals.inputs, failed: tally.totals.failed, elapsedMs: tally.elapsedMs });
+      },
+    });
+    await stdout?.end();
+  } catch (error) {
+    report?.abandon();
+    throw error;
+  } finally {
+    signals.release();
+    progress?.clear();
+    await converter.close();
+  }
+
+  const totals = tally.finish(signals.caught);
+  if (report) {
     try {
-      const bytes = input === '-' ? await readStdin(options.maxBytes) : readInputFile(input, options.maxBytes);
-      const article = clean(bytes, {
-        path: input,
-        ...(options.source !== undefined && { source: options.source }),
-        ...(options.tz !== undefined && { tz: options.tz }),
-        ...(options.encoding !== undefined && { encoding: options.encoding }),
-        ...(options.strict !== undefined && { strict: options.strict }),
-      });
-      if (!options.quiet) for (const warning of article.warnings) printWarning(input, warning);
-      await sink.write(input, article);
+      report.finish(totals);
     } catch (error) {
       if (!isDeclutterError(error)) throw error;
-      failed++;
-      printError(input, error.message);
+      printError(options.report!, error.message);
+      totals.failed++;
     }
   }
-  await sink.end();
-  return failed > 0 ? 1 : 0;
+  if (signals.caught || (stop && totals.notStarted > 0) || (batch && !options.quiet)) await printSummary(totals, stop && !signals.caught);
+  if (signals.caught) return INTERRUPTED;
+  return totals.failed > 0 ? 1 : 0;
 }
 
-interface Sink {
-  write(input: string, article: Article): Promise<void>;
-  end(): Promise<void>;
+/** One plain file (or stdin) needs no search, so fast-glob is not even loaded. */
+async function findInputs(argumentsGiven: string[], options: CleanCommandOptions): Promise<Discovery> {
+  if (argumentsGiven.length === 1 && isPlainPath(argumentsGiven[0]!)) {
+    return { inputs: argumentsGiven, roots: [], problems: [], expanded: false };
+  }
+  const { discoverInputs } = await import('../core/discover.js');
+  return discoverInputs(argumentsGiven, { ignore: options.ignore ?? [], exclude: options.outDir ?? null });
+}
+
+/** Standard input read up front (it is one input among the others); a problem with it is that input's failure. */
+async function readStdinOnce(maxBytes: number | undefined): Promise<Uint8Array | string> {
+  try {
+    return await readStdin(maxBytes);
+  } catch (error) {
+    if (!isDeclutterError(error)) throw error;
+    return error.message;
+  }
+}
+
+/** The options that change what an output file contains, recorded in the out dir's manifest. */
+function outputOptions(options: CleanCommandOptions): Record<string, string | boolean | null> {
+  return {
+    format: options.format,
+    source: options.source ?? null,
+    tz: options.tz ?? null,
+    encoding: options.encoding ?? null,
+    strict: options.strict === true,
+  };
+}
+
+/** Worker threads only when there is parallel work: `-j 1` and one input load no worker code. */
+async function converterFor(jobs: number, settings: ConvertSettings): Promise<Converter> {
+  if (jobs === 1) return new InlineConverter(settings);
+  const { WorkerPool } = await import('../core/pool.js');
+  return new WorkerPool(jobs, settings);
+}
+
+/** Catches SIGINT and SIGTERM for the run: the batch stops taking inputs and ends cleanly. */
+class SignalLatch {
+  caught = false;
+  private readonly onSignal = () => {
+    this.caught = true;
+  };
+
+  constructor() {
+    process.on('SIGINT', this.onSignal);
+    process.on('SIGTERM', this.onSignal);
+  }
+
+  release(): void {
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
+  }
+}
+
+/** `declutter: 10000 inputs: 9998 cleaned (devdiscourse 5000, editorji 4998), 0 skipped, 2 failed in 12.3s` */
+async function printSummary(totals: Totals, stoppedByFailure: boolean): Promise<void> {
+  // chalk is loaded for batches only; a single page starts without it.
+  const { colorsFor } = await import('./colors.js');
+  const color = colorsFor(process.stderr);
+  const done = totals.inputs - totals.notStarted;
+  const sources = Object.entries(totals.bySource)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([source, count]) => `${source} ${count}`)
+    .join(', ');
+  const head = totals.interrupted
+    ? `interrupted after ${done} of ${totals.inputs} inputs`
+    : stoppedByFailure
+      ? `stopped at the first failure (--fail-fast) after ${done} of ${totals.inputs} inputs`
+      : `${totals.inputs} input${totals.inputs === 1 ? '' : 's'}`;
+  const parts = [
+    color.green(`${totals.ok} cleaned`) + (sources ? ` (${sources})` : ''),
+    (totals.skipped > 0 ? color.yellow : (text: string) => text)(`${totals.skipped} skipped`),
+    (totals.failed > 0 ? color.red : (text: string) => text)(`${totals.failed} failed`),
+  ];
+  if (totals.notStarted > 0) parts.push(`${totals.notStarted} not started`);
+  process.stderr.write(`declutter: ${head}: ${parts.join(', ')} in ${(totals.ms / 1000).toFixed(1)}s\n`);
 }
 
 /**
- * Standard output: one input gives one document; several give a JSON array,
- * NDJSON lines, or Markdown/text documents one after another.
+ * Standard output: one input gives one document; a batch gives a JSON array,
+ * NDJSON lines, or Markdown/text documents one after another, streamed in
+ * input order.
  */
-class StdoutSink implements Sink {
+class StdoutSink {
   private written = 0;
 
   constructor(
     private readonly format: Format,
-    private readonly expected: number,
+    private readonly several: boolean,
   ) {}
 
-  async write(_input: string, article: Article): Promise<void> {
-    let chunk = render(article, this.format);
-    if (this.format === 'json' && this.expected > 1) {
+  async write(text: string): Promise<void> {
+    let chunk = text;
+    if (this.format === 'json' && this.several) {
       chunk = `${this.written === 0 ? '[\n' : ',\n'}${indent(chunk.trimEnd())}`;
     } else if ((this.format === 'md' || this.format === 'text') && this.written > 0) {
       chunk = `\n${chunk}`;
@@ -81,41 +248,7 @@ class StdoutSink implements Sink {
   }
 
   async end(): Promise<void> {
-    if (this.format === 'json' && this.expected > 1) await writeStdout(this.written === 0 ? '[]\n' : '\n]\n');
-  }
-}
-
-/** One file per input under the out dir, mirroring the inputs' layout, each written atomically. */
-class DirectorySink implements Sink {
-  private readonly base: string;
-  private readonly inputFiles: Set<string>;
-
-  constructor(
-    inputs: readonly string[],
-    private readonly outDir: string,
-    private readonly format: Format,
-  ) {
-    const files = inputs.filter((input) => input !== '-');
-    this.base = commonBase(files);
-    this.inputFiles = new Set(files.map(canonical));
-  }
-
-  async write(input: string, article: Article): Promise<void> {
-    const target = outputPathFor(input, this.base, this.outDir, EXTENSIONS[this.format]);
-    if (this.inputFiles.has(canonical(target))) {
-      throw new DeclutterError('io', `output ${target} would overwrite an input file; choose another --out-dir`);
-    }
-    writeFileAtomic(target, render(article, this.format));
-  }
-
-  async end(): Promise<void> {}
-}
-
-function canonical(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
+    if (this.format === 'json' && this.several) await writeStdout(this.written === 0 ? '[]\n' : '\n]\n');
   }
 }
 
