@@ -1,0 +1,79 @@
+import { WINDOWS_1252_HIGH } from './windows1252.js';
+
+/**
+ * Mojibake: UTF-8 text that a scraper decoded as Windows-1252, so that `’`
+ * became `â€™` and `é` became `Ã©`. Each damaged character is a lead byte
+ * followed by continuation bytes, all shown as Windows-1252 characters; the
+ * repair maps those characters back to their bytes and decodes them as UTF-8.
+ */
+
+/** Character → the byte it shows, for 0x80–0xFF: Windows-1252's characters, and the C1 controls a Latin-1 decoder gives. */
+const BYTE_OF = new Map<string, number>();
+for (let byte = 0x80; byte <= 0xff; byte++) BYTE_OF.set(String.fromCharCode(byte), byte);
+for (let i = 0; i < 32; i++) BYTE_OF.set(WINDOWS_1252_HIGH[i]!, 0x80 + i);
+
+/** A continuation byte (0x80–0xBF) as either decoder shows it. */
+const CONT = `[${WINDOWS_1252_HIGH}\\u0080-\\u00bf]`;
+
+/**
+ * One whole UTF-8 sequence shown as Windows-1252: a lead byte and exactly
+ * the continuation bytes it announces. Alternatives never overlap and no
+ * quantifier is nested, so matching stays linear.
+ */
+const SEQUENCE = new RegExp(`[\\u00c2-\\u00df]${CONT}|[\\u00e0-\\u00ef]${CONT}{2}|[\\u00f0-\\u00f4]${CONT}{3}`, 'g');
+
+/**
+ * Remains of sequences that lost a byte on the way: `”` is E2 80 9D and many
+ * decoders drop the unassigned 0x9D, leaving `â€`; a no-break space
+ * (C2 A0) often had its A0 turned into a plain space, leaving `Â `.
+ */
+const TRUNCATED = new RegExp(`â€(?!${CONT})|Â(?= )`, 'g');
+
+/** Cheap test before any work: no lead character, no mojibake. */
+const LEAD = /[\u00c2-\u00f4]/;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export interface MojibakeRepair {
+  text: string;
+  /** Sequences repaired; 0 when the text was left alone. */
+  repaired: number;
+  /** The first repair, to show the user what was done. */
+  example?: { from: string; to: string };
+}
+
+/**
+ * Repairs UTF-8-read-as-Windows-1252 sequences. A sequence is replaced only
+ * when its bytes are valid UTF-8 (which rules out overlong forms and
+ * surrogates), so ordinary accented text such as `Ãgua` or `naïve` is never
+ * touched. The lossy remains (`â€`, `Â `) are repaired only on a page that
+ * already showed whole sequences, where their meaning is not in doubt.
+ */
+export function repairMojibake(text: string): MojibakeRepair {
+  if (!LEAD.test(text)) return { text, repaired: 0 };
+  let repaired = 0;
+  let example: MojibakeRepair['example'];
+  const fixed = text.replace(SEQUENCE, (sequence) => {
+    const decoded = decodeAs1252Bytes(sequence);
+    if (decoded === null) return sequence;
+    repaired++;
+    example ??= { from: sequence, to: decoded };
+    return decoded;
+  });
+  if (repaired === 0) return { text, repaired: 0 };
+  const complete = fixed.replace(TRUNCATED, (remains) => {
+    repaired++;
+    return remains === 'â€' ? '”' : '';
+  });
+  return { text: complete, repaired, ...(example && { example }) };
+}
+
+function decodeAs1252Bytes(sequence: string): string | null {
+  const bytes = new Uint8Array(sequence.length);
+  for (let i = 0; i < sequence.length; i++) bytes[i] = BYTE_OF.get(sequence[i]!)!;
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
