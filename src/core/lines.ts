@@ -1,31 +1,43 @@
 import type { Line } from './types.js';
 
-// Spaces that are not U+0020: no-break, figure, thin, ideographic… and tabs.
-const ODD_SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
-// Zero-width characters, the BOM, and control characters other than tab.
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/g;
+// Whitespace other than U+0020: tab, vertical tab, form feed, next line, no-break,
+// ogham, en/em/thin/hair…, line and paragraph separators, narrow no-break,
+// medium mathematical, ideographic. A space, so the words on either side stay apart.
+const ODD_SPACES = /[\t\v\f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+// Invisible characters: C0/C1 controls and DEL, soft hyphen, Mongolian vowel
+// separator, zero-width space, direction marks and embeddings, word joiner and
+// invisible operators, bidi isolates, BOM. Removed, since they join what they sit in.
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+// Zero-width (non-)joiners shape Indic and Arabic letters and build emoji
+// sequences, so they stay between two such characters; elsewhere (next to
+// ASCII, a space, an edge or another joiner) they are noise.
+const STRAY_JOINER = /(?<![^\s\x00-\x7f\u200c\u200d])[\u200c\u200d]|[\u200c\u200d](?![^\s\x00-\x7f\u200c\u200d])/g;
 const SPACE_RUNS = / {2,}/g;
 const PLAIN = /^[\x20-\x7e]*$/;
+const LINE_BREAK = /\r\n|\r|\n/;
 
 /** Splits text on LF, CRLF or CR and normalizes each line. Line numbers are 1-based. */
 export function splitLines(text: string): Line[] {
-  const raw = text.split(/\r\n|\r|\n/);
+  const raw = text.split(LINE_BREAK);
   // A final newline ends the last line; it does not start another.
   if (raw.length > 1 && raw[raw.length - 1] === '') raw.pop();
   return raw.map((line, i) => ({ n: i + 1, text: normalizeLine(line) }));
 }
 
 /**
- * One line as a cleaner should see it: NFC, odd spaces as plain spaces,
- * invisible and control characters removed, runs of spaces collapsed,
+ * One line as a cleaner should see it: invisible and control characters
+ * removed, odd spaces as plain spaces, NFC, runs of spaces collapsed,
  * trimmed. Typographic quotes and dashes are left alone.
  */
 export function normalizeLine(line: string): string {
+  // Most lines are printable ASCII, where only spaces can need work.
   if (PLAIN.test(line)) return line.includes('  ') ? line.replace(SPACE_RUNS, ' ').trim() : line.trim();
-  return line
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
+  let text = line.replace(INVISIBLE, '');
+  // The look-arounds are slow to scan with, and joiners are rare.
+  if (text.includes('\u200d') || text.includes('\u200c')) text = text.replace(STRAY_JOINER, '');
+  return text
     .replace(ODD_SPACES, ' ')
+    .normalize('NFC')
     .replace(SPACE_RUNS, ' ')
     .trim();
 }
