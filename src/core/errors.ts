@@ -30,28 +30,35 @@ export function isDeclutterError(error: unknown): error is DeclutterError {
   return error instanceof DeclutterError;
 }
 
+/** Errno codes in the words a user reads; the code itself adds nothing for them. */
+const SYSTEM_MESSAGES: Record<string, [ErrorCode, string]> = {
+  ENOENT: ['not-found', 'no such file'],
+  ENOTDIR: ['not-found', 'a component of the path is not a directory'],
+  ELOOP: ['not-found', 'too many levels of symbolic links'],
+  ENAMETOOLONG: ['not-found', 'file name too long'],
+  EISDIR: ['is-directory', 'is a directory, not a file'],
+  EACCES: ['permission-denied', 'permission denied'],
+  EPERM: ['permission-denied', 'permission denied'],
+  EEXIST: ['io', 'a file is in the way of a directory that must be created'],
+  ENOSPC: ['io', 'no space left on device'],
+  EDQUOT: ['io', 'disk quota exceeded'],
+  EFBIG: ['io', 'file too large for the file system or the file size limit'],
+  EROFS: ['io', 'read-only file system'],
+  EIO: ['io', 'input/output error'],
+  EMFILE: ['io', 'too many open files'],
+  ENFILE: ['io', 'too many open files in the system'],
+  ENXIO: ['io', 'no such device or address'],
+  EBUSY: ['io', 'resource busy'],
+};
+
 /** Node's file-system errors in the words of the message a user reads. */
 export function fromSystemError(error: unknown): DeclutterError {
+  if (error instanceof DeclutterError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return new DeclutterError('not-found', 'no such file');
-    case 'EISDIR':
-      return new DeclutterError('is-directory', 'is a directory, not a file');
-    case 'EACCES':
-    case 'EPERM':
-      return new DeclutterError('permission-denied', 'permission denied');
-    case 'ENOSPC':
-      return new DeclutterError('io', 'no space left on device');
-    case 'EROFS':
-      return new DeclutterError('io', 'read-only file system');
-    case 'ENOTDIR':
-      return new DeclutterError('not-found', 'a component of the path is not a directory');
-    case 'ELOOP':
-      return new DeclutterError('not-found', 'too many levels of symbolic links');
-    default: {
-      const message = error instanceof Error ? error.message : String(error);
-      return new DeclutterError('io', code ? `${code.toLowerCase()}: ${message}` : message);
-    }
-  }
+  const known = code ? SYSTEM_MESSAGES[code] : undefined;
+  if (known) return new DeclutterError(known[0], known[1]);
+  const message = error instanceof Error ? error.message : String(error);
+  // Node writes `CODE: description, syscall 'path'`; the path is already on the line, so keep the description.
+  const description = /^[A-Z0-9]+: ([^,]+)/.exec(message)?.[1] ?? message;
+  return new DeclutterError('io', code ? `${description} (${code})` : description);
 }

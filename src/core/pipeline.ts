@@ -3,7 +3,8 @@ import type { SourceDefinition } from '../sources/define.js';
 import { SOURCES, SOURCE_IDS, findSource } from '../sources/index.js';
 import { assemble } from './assemble.js';
 import { isKnownTimeZone } from './dates.js';
-import { decodeBytes, type DecodedText } from './decode.js';
+import { binaryReason } from './binary.js';
+import { decodeBytes, decodeText, type DecodedText } from './decode.js';
 import { pickSource, scoreSources, type SourceScore } from './detect.js';
 import { DeclutterError } from './errors.js';
 import { labelLines } from './label.js';
@@ -42,10 +43,13 @@ export interface Analysis {
 export function analyze(input: string | Uint8Array, options: CleanOptions = {}): Analysis {
   validateOptions(options);
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  const decoded = typeof input === 'string' ? { text: input.replace(/^\ufeff/, ''), encoding: 'utf-8', warnings: [] } : decodeBytes(input, options.encoding);
-  if (decoded.text.trim() === '') throw new DeclutterError('empty', 'empty file');
+  const decoded = typeof input === 'string' ? decodeText(input) : decodeBytes(input, options.encoding);
+  const binary = binaryReason(decoded.text);
+  if (binary) throw new DeclutterError('binary', binary);
 
   const text = splitLines(decoded.text);
+  // After normalization, so that a file of no-break and zero-width spaces counts as empty too.
+  if (text.every((line) => line.text === '')) throw new DeclutterError('empty', 'empty file');
   const scores = scoreSources(text, SOURCES);
   let chosen: SourceScore | null;
   if (options.source !== undefined) {

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { DeclutterError, fromSystemError } from './errors.js';
 
 /** Default ceiling on one input's size: pages are kilobytes, 20 MB is not a page. */
@@ -13,7 +13,7 @@ export function readInputFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Buffe
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    throw fromSystemError(error);
+    throw isBrokenLink(path, error) ? new DeclutterError('not-found', 'broken symbolic link (its target does not exist)') : fromSystemError(error);
   }
   try {
     const stat = fstatSync(fd);
@@ -27,7 +27,7 @@ export function readInputFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Buffe
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       total += read;
-      if (total > maxBytes) throw tooLarge(total, maxBytes);
+      if (total > maxBytes) throw tooLarge(null, maxBytes);
       chunks.push(chunk.subarray(0, read));
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
@@ -45,18 +45,31 @@ export async function readStdin(maxBytes = DEFAULT_MAX_BYTES): Promise<Buffer> {
   for await (const chunk of process.stdin) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     total += buffer.length;
-    if (total > maxBytes) throw tooLarge(total, maxBytes);
+    if (total > maxBytes) throw tooLarge(null, maxBytes);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks, total);
 }
 
-function tooLarge(size: number, maxBytes: number): DeclutterError {
-  return new DeclutterError('too-large', `too large (${formatBytes(size)}${size > maxBytes ? '' : '+'}; the limit is ${formatBytes(maxBytes)}, see --max-bytes)`);
+/** A link whose target is missing fails to open as ENOENT, which would wrongly say the link itself is missing. */
+function isBrokenLink(path: string, error: unknown): boolean {
+  if ((error as NodeJS.ErrnoException | null)?.code !== 'ENOENT') return false;
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** With the size when it is known (fstat); a stream or a growing file is known only to be over. */
+function tooLarge(size: number | null, maxBytes: number): DeclutterError {
+  const limit = `${formatBytes(maxBytes)} limit, see --max-bytes`;
+  return new DeclutterError('too-large', size === null ? `too large (over the ${limit})` : `too large (${formatBytes(size)}; over the ${limit})`);
 }
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 }
