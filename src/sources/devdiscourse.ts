@@ -65,16 +65,17 @@ const metaLine: Rule = {
   then: 'figure',
 };
 
+// A country is a name, not a sentence: a bulleted sentence opening the story is body.
 const countryItem: Rule = {
   name: 'country-item',
-  match: /^• (?<country>[^•]{1,80})$/,
+  match: /^• (?<country>[^•]{0,79}[^•.!?:;])$/,
   label: 'countries',
 };
 
 export default defineSource({
   id: 'devdiscourse',
   site: 'Devdiscourse (devdiscourse.com)',
-  version: '1.0.0',
+  version: '1.1.0',
   recognizes:
     'the "<desk> | <place> | Updated: dd-MM-yyyy HH:mm IST | Created: …" line, "• Country:" lists, TRENDING and OPINION / BLOG / INTERVIEW blocks, the devdiscourse.com footer',
   timeZone: 'Asia/Kolkata',

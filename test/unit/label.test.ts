@@ -92,6 +92,18 @@ describe('labelling real pages by position and structure', () => {
     expect(lines.slice(8).map(({ label, rule }) => `${label}:${rule}`)).toEqual(['body:paragraph', 'body:paragraph', 'body:paragraph', 'body:paragraph']);
   });
 
+  it('takes a Devdiscourse bullet for a country only when it is a name, not a sentence', () => {
+    const page = devdiscoursePage(['  • Country:', '  • India', '  • St. Lucia', '  • The ministry listed three steps.', '  • Nepal']);
+    const lines = labelLines(splitLines(page), devdiscourse).slice(8);
+    expect(lines.map(({ label, captures }) => `${label}:${captures?.country ?? ''}`)).toEqual([
+      'countries:',
+      'countries:India',
+      'countries:St. Lucia',
+      'body:',
+      'body:',
+    ]);
+  });
+
   it('ends the Devdiscourse article at TRENDING only when a rank follows it', () => {
     const asText = labelLines(splitLines(devdiscoursePage(['First paragraph.', 'TRENDING', 'Second paragraph.'])), devdiscourse);
     expect(asText.slice(8).map(({ label }) => label)).toEqual(['body', 'body', 'body']);
