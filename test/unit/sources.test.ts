@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
 import { isKnownTimeZone } from '../../src/core/dates.js';
 import { clean } from '../../src/core/pipeline.js';
@@ -146,6 +149,30 @@ describe('editorji datelines', () => {
       const article = clean(editorjiPage('PTI', 'Mumbai, Nov 12 (PTI) The council met.', signoff));
       expect(article.body).toEqual(['The council met.']);
       expect(article.notes).toEqual([]);
+    }
+  });
+});
+
+describe('pages cut short at any line', () => {
+  const pages = fg.sync('fixtures/*/*.txt', { ignore: ['**/*.expected.*'] }).sort();
+
+  it.each(pages)('%s still cleans into a prefix of the whole article, with no clutter', (page) => {
+    const source = basename(dirname(page));
+    const definition = SOURCES.find((candidate) => candidate.id === source)!;
+    const lines = readFileSync(page, 'utf8').split(/\r?\n/);
+    const whole = clean(lines.join('\n'), { source });
+    const isClutter = (text: string) => definition.clutterMarkers.some((marker) => marker.test(text));
+
+    for (let kept = 1; kept <= lines.length; kept++) {
+      const text = lines.slice(0, kept).join('\n');
+      if (text.replace(/^\ufeff/, '').trim() === '') continue;
+      const cut = clean(text, { source });
+      const where = `${page} cut after line ${kept}`;
+      expect(cut.body, where).toEqual(whole.body.slice(0, cut.body.length));
+      expect(cut.notes, where).toEqual(whole.notes.slice(0, cut.notes.length));
+      expect(cut.related.map(({ title }) => title), where).toEqual(whole.related.slice(0, cut.related.length).map(({ title }) => title));
+      for (const field of [cut.title, cut.summary ?? '', ...cut.body]) expect(isClutter(field), `${where}: ${field}`).toBe(false);
+      if (cut.body.length > 0) expect(cut.title, where).toBe(whole.title);
     }
   });
 });
