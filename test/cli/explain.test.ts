@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { explain, layoutExplanation } from '../../src/core/explain.js';
+import { analyze, clean } from '../../src/core/pipeline.js';
+import { LABELS } from '../../src/core/types.js';
+import { runCli } from './run.js';
+
+const EDITORJI = 'fixtures/editorji/syria-leader-kremlin-ap.txt';
+const DEVDISCOURSE = 'fixtures/devdiscourse/russia-syria-ties.txt';
+
+/** A text row: number, label, rule (and reason), text. */
+const ROW = /^ *(\d+)  (\S+) +(\S+(?: \([^)]*\))?) *(?: {2}(.*))?$/;
+
+function rows(stdout: string) {
+  const body = stdout.split('\n\n').slice(1).join('\n\n');
+  return body
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const match = ROW.exec(line);
+      expect(match, line).not.toBeNull();
+      return { n: Number(match![1]), label: match![2], rule: match![3], text: match![4] ?? '' };
+    });
+}
+
+describe('declutter explain <file>', () => {
+  it('shows an Editorji page line by line: label, rule, reason for dropped lines, text', () => {
+    const result = runCli(['explain', EDITORJI]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const lines = readFileSync(EDITORJI, 'utf8').split('\n');
+    const shown = rows(result.stdout);
+    expect(shown.map(({ n }) => n)).toEqual(lines.map((_, i) => i + 1));
+    expect(shown[0]).toEqual({ n: 1, label: 'title', rule: 'headline', text: "Syria's Interim Leader Visits Kremlin, Strengthening Ties" });
+    expect(shown[2]).toMatchObject({ label: 'meta', rule: 'updated', text: 'Updated : Oct 15, 2025 17:42' });
+    expect(shown[3]).toMatchObject({ label: 'dropped', rule: 'separator', text: '|' });
+    expect(shown[6]).toMatchObject({ label: 'body', rule: 'wire-dateline' });
+    expect(shown[8]).toMatchObject({ label: 'dropped', rule: 'wire-signoff (wire sign-off)', text: '(AP) RD RD' });
+    expect(shown[10]).toMatchObject({ label: 'note', rule: 'editorji-disclaimer' });
+    expect(shown[1]).toMatchObject({ label: 'dropped', rule: 'blank', text: '' });
+    for (const row of shown) expect(LABELS).toContain(row.label);
+  });
+
+  it('aligns the columns', () => {
+    const result = runCli(['explain', EDITORJI]);
+    const textColumn = new Set(
+      result.stdout
+        .split('\n')
+        .filter((line) => / (title|body|related) /.test(line) && /^\s*\d/.test(line))
+        .map((line) => line.search(/ {2}\S+$|(?<= {2})(Syria|Moscow|editorji|Bangladesh|Arsonists|US |PM |India)/)),
+    );
+    expect(textColumn.size).toBe(1);
+  });
+
+  it('names the source, its confidence and evidence, and the runner-up', () => {
+    const result = runCli(['explain', DEVDISCOURSE]);
+    const [path, source, runnerUp, published, updated] = result.stdout.split('\n');
+    expect(path).toBe(DEVDISCOURSE);
+    expect(source).toMatch(/^ {2}source {5}devdiscourse \(confidence 0\.\d+\): byline \| place \| Updated: … \| Created: … line; /);
+    expect(runnerUp).toBe('  runner-up  editorji (confidence 0): no fingerprints found');
+    expect(published).toBe('  published  2025-01-29T14:38:00+05:30 from "29-01-2025 14:38 IST" (Asia/Kolkata)');
+    expect(updated).toBe('  updated    2025-01-29T14:54:00+05:30 from "29-01-2025 14:54 IST" (Asia/Kolkata)');
+  });
+
+  it('shows a Devdiscourse page with the rules of each zone and why lines were dropped', () => {
+    const shown = rows(runCli(['explain', DEVDISCOURSE]).stdout);
+    expect(shown[0]).toMatchObject({ label: 'dropped', rule: 'navigation (site navigation)', text: 'Left Menu' });
+    expect(shown.find(({ rule }) => rule.startsWith('repeated-headline'))).toMatchObject({ n: 8, label: 'dropped', rule: 'repeated-headline (headline printed again)' });
+    expect(shown.find(({ label }) => label === 'image')).toMatchObject({ rule: 'image-credit', text: 'Representative Image Image Credit: Reuters' });
+    expect(shown.filter(({ label }) => label === 'countries').map(({ rule }) => rule)).toEqual(['country-heading', 'country-item']);
+    expect(shown.find(({ text }) => text === 'TRENDING')).toMatchObject({ label: 'dropped', rule: 'trending-heading (section heading)' });
+    expect(shown.find(({ text }) => text === '© Copyright 2025')).toMatchObject({ label: 'dropped', rule: 'footer (site footer)' });
+  });
+
+  it('gives the same as data with --format json, lines as analyze() labels them', () => {
+    for (const page of [EDITORJI, DEVDISCOURSE]) {
+      const result = runCli(['explain', page, '--format', 'json']);
+      expect(result.status).toBe(0);
+      const data = JSON.parse(result.stdout);
+      const analysis = analyze(readFileSync(page));
+      expect(data.path).toBe(page);
+      expect(data.source).toMatchObject({ id: analysis.source.id, confidence: analysis.confidence, forced: false });
+      expect(data.runnerUp.id).toBe(analysis.scores[1]!.source.id);
+      expect(data.lines.map(({ n, label, rule, zone }: Record<string, unknown>) => ({ n, label, rule, zone }))).toEqual(
+        analysis.lines.map(({ n, label, rule, zone }) => ({ n, label, rule, zone })),
+      );
+      expect(data.fields).toEqual(clean(readFileSync(page)).extraction.fields);
+    }
+  });
+
+  it('keeps captures and reasons in the data', () => {
+    const data = JSON.parse(runCli(['explain', EDITORJI, '-f', 'json']).stdout);
+    expect(data.lines[6].captures).toMatchObject({ dateline: 'Moscow', agency: 'AP' });
+    expect(data.lines[8]).toMatchObject({ label: 'dropped', reason: 'wire sign-off', zone: 'body' });
+  });
+
+  it('reads standard input given -', () => {
+    const result = runCli(['explain', '-'], { input: readFileSync(EDITORJI) });
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('-');
+    expect(result.stdout).toContain('source     editorji');
+  });
+
+  it('uses a forced cleaner and time zone as clean does', () => {
+    const result = runCli(['explain', EDITORJI, '-s', 'devdiscourse', '--tz', 'UTC', '-f', 'json']);
+    expect(result.status).toBe(0);
+    const data = JSON.parse(result.stdout);
+    expect(data.source).toMatchObject({ id: 'devdiscourse', forced: true, confidence: 0 });
+    expect(data.runnerUp.id).toBe('editorji');
+    const text = runCli(['explain', EDITORJI, '--tz', 'UTC']).stdout;
+    expect(text).toContain('  updated    2025-10-15T17:42:00+00:00 from "Oct 15, 2025 17:42" (UTC)');
+    expect(runCli(['explain', EDITORJI, '-s', 'editorji']).stdout).toContain('(confidence 0.996, forced with --source)');
+  });
+
+  it('fails like clean for a page it cannot read or recognize (exit 1)', () => {
+    expect(runCli(['explain', 'nope.txt'])).toMatchObject({ status: 1, stdout: '', stderr: 'declutter: nope.txt: no such file\n' });
+    expect(runCli(['explain', 'fixtures'])).toMatchObject({ status: 1, stderr: 'declutter: fixtures: is a directory, not a file\n' });
+    const unrecognized = runCli(['explain', '-'], { input: 'just a line\n' });
+    expect(unrecognized).toMatchObject({ status: 1, stdout: '' });
+    expect(unrecognized.stderr).toBe('declutter: -: no cleaner recognizes this page (known: devdiscourse, editorji); use --source\n');
+  });
+
+  it.each([
+    [['explain', EDITORJI, 'other.txt'], "declutter: too many arguments for 'explain'. Expected 1 argument but got 2."],
+    [['explain', EDITORJI, '-f', 'yaml'], "declutter: option '-f, --format <format>' argument 'yaml' is invalid. Allowed choices are text, json."],
+    [['explain', EDITORJI, '-s', 'nosuch'], "declutter: option '-s, --source <id>' argument 'nosuch' is invalid. Allowed choices are devdiscourse, editorji."],
+    [['explain', EDITORJI, '--tz', 'Mars/Base'], "declutter: option '--tz <zone>' argument 'Mars/Base' is invalid. not an IANA time zone (for example Asia/Kolkata, Europe/London, UTC)."],
+  ])('%j is a usage error (exit 2)', (args, message) => {
+    const result = runCli(args);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`${message}\n(run declutter explain --help for usage)\n`);
+  });
+
+  it('documents itself with examples', () => {
+    const result = runCli(['explain', '--help']);
+    expect(result.stdout).toContain('$ declutter explain page.txt');
+    expect(result.stdout).toContain('--format <format>');
+  });
+});
+
+describe('layoutExplanation on a terminal', () => {
+  const bytes = readFileSync(EDITORJI);
+  const explanation = explain(analyze(bytes), clean(bytes), EDITORJI, false);
+
+  it('cuts every line to the width, marking the cut', () => {
+    const text = layoutExplanation(explanation, { width: 60 });
+    const lines = text.trimEnd().split('\n');
+    for (const line of lines) expect(Array.from(line).length).toBeLessThanOrEqual(60);
+    expect(lines.find((line) => line.includes('wire-dateline'))).toMatch(/…$/);
+    expect(layoutExplanation(explanation)).toContain(readFileSync(EDITORJI, 'utf8').split('\n')[6]);
+  });
+
+  it('colours label and text by label, rule and number muted', () => {
+    const text = layoutExplanation(explanation, {
+      palette: { label: (label, cell) => `<${label}>${cell}</>`, muted: (cell) => `[${cell}]` },
+    });
+    expect(text).toContain("[ 1]  <title>title  </>  [headline");
+    expect(text).toContain("<title>Syria's Interim Leader Visits Kremlin, Strengthening Ties</>");
+  });
+});
