@@ -21,4 +21,8 @@ export type {
   LabelledLine,
   RelatedStory,
 } from './core/types.js';
+export { checkPage, findPages, type CheckOptions, type PageCheck } from './core/check.js';
+export { diffExpectation } from './core/expectations.js';
+export { lintArticle, type LintFailure } from './core/lint.js';
+export { explain, type Explanation } from './core/explain.js';
 export { VERSION } from './version.js';
