@@ -14,6 +14,7 @@ import { DEFAULT_MAX_DIFF_LINES, DEFAULT_MIN_WORDS } from '../core/check-default
 import { diffExpectation } from '../core/expectations.js';
 import { renderJunit, type JunitCase } from '../core/junit.js';
 import { writeFileAtomic } from '../core/write.js';
+import { VERSION } from '../version.js';
 import { colorsFor } from './colors.js';
 import { printError } from './diagnostics.js';
 
@@ -164,12 +165,17 @@ function junitCases(results: readonly PageCheck[], problems: readonly DiscoveryP
   return cases;
 }
 
-/** The `--report` document: per page its status, formats and error, then totals. */
+/**
+ * The `--report` document, shaped like batch mode's:
+ * `{ declutter, command, files: [{path, source, status, formats, lint?, error}], problems, totals }`.
+ */
 function reportOf(results: readonly PageCheck[], problems: readonly DiscoveryProblem[], totals: CheckTotals) {
   return {
+    declutter: VERSION,
     command: 'check',
-    pages: results.map((result) => ({
+    files: results.map((result) => ({
       path: result.page,
+      source: result.article?.source ?? null,
       status: result.status,
       formats: result.expectations.map(({ format, path, status }) => ({ format, expected: path, status })),
       ...(result.linted && { lint: result.lint }),

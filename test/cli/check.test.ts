@@ -80,6 +80,20 @@ describe('declutter check', () => {
     expect(result.stdout).toMatch(/^ {4}… \d+ more diff lines not shown \(--max-diff-lines 5\)$/m);
   });
 
+  it('with --quiet lists only what failed or is missing, then the summary', () => {
+    const dir = fixtureCopies();
+    writeFileSync(join(dir, 'russia-syria-ties.expected.json'), '{}\n');
+    writeFileSync(join(dir, 'new.txt'), editorjiPage());
+    const result = runCli(['check', dir, '-q', '--max-diff-lines', '0']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).not.toContain('ok ');
+    expect(result.stdout).toContain(`FAIL     ${join(dir, 'russia-syria-ties.txt')} (json)`);
+    expect(result.stdout).toContain(`missing  ${join(dir, 'new.txt')}`);
+    // --max-diff-lines 0 shows the whole diff: every line of the article's JSON is added.
+    expect(result.stdout).not.toContain('more diff lines not shown');
+    expect(result.stdout).toContain('    +  "warnings": []');
+  });
+
   it('writes no colour codes when stdout is not a terminal', () => {
     const dir = fixtureCopies();
     writeFileSync(join(dir, 'russia-syria-ties.expected.md'), 'x\n');
@@ -245,18 +259,21 @@ describe('declutter check --junit and --report', () => {
     expect(odd.failure.message).toMatch(/^no cleaner recognizes this page/);
   });
 
-  it('writes a JSON report: per page path, status, formats and error; totals', () => {
+  it('writes a JSON report like batch mode: per page path, source, status, formats and error; totals', () => {
     const dir = fixtureCopies();
     writeFileSync(join(dir, 'russia-syria-ties.expected.md'), 'stale\n');
     writeFileSync(join(dir, 'odd.txt'), 'a line no site prints\n');
     const path = join(dir, 'report.json');
     expect(runCli(['check', dir, '--report', path]).status).toBe(1);
     const report = JSON.parse(readFileSync(path, 'utf8'));
+    expect(report.declutter).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    expect(report.command).toBe('check');
     expect(report.totals).toEqual({ checked: 3, passed: 1, failed: 2, missing: 0, linted: 0, written: 0 });
-    expect(report.pages).toEqual([
-      { path: join(dir, 'odd.txt'), status: 'failed', formats: [], error: expect.stringMatching(/^no cleaner recognizes/) },
+    expect(report.files).toEqual([
+      { path: join(dir, 'odd.txt'), source: null, status: 'failed', formats: [], error: expect.stringMatching(/^no cleaner recognizes/) },
       {
         path: join(dir, 'russia-syria-ties.txt'),
+        source: 'devdiscourse',
         status: 'failed',
         formats: [
           { format: 'json', expected: join(dir, 'russia-syria-ties.expected.json'), status: 'pass' },
@@ -266,6 +283,7 @@ describe('declutter check --junit and --report', () => {
       },
       {
         path: join(dir, 'syria-leader-kremlin-ap.txt'),
+        source: 'editorji',
         status: 'passed',
         formats: [
           { format: 'json', expected: join(dir, 'syria-leader-kremlin-ap.expected.json'), status: 'pass' },
