@@ -19,7 +19,7 @@ function rows(stdout: string) {
     .map((line) => {
       const match = ROW.exec(line);
       expect(match, line).not.toBeNull();
-      return { n: Number(match![1]), label: match![2], rule: match![3], text: match![4] ?? '' };
+      return { n: Number(match![1]), label: match![2]!, rule: match![3]!, text: match![4] ?? '' };
     });
 }
 
