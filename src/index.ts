@@ -5,7 +5,7 @@
  *   const article = clean(fs.readFileSync('page.txt'), { path: 'page.txt' });
  *   process.stdout.write(render(article, 'md'));
  */
-export { analyze, clean, detectSource, type Analysis, type CleanOptions } from './core/pipeline.js';
+export { analyze, articleFrom, clean, detectSource, type Analysis, type CleanOptions } from './core/pipeline.js';
 export { DeclutterError, type ErrorCode } from './core/errors.js';
 export { render, EXTENSIONS } from './render/index.js';
 export { SOURCES as cleaners, findSource } from './sources/index.js';

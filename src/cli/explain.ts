@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { isDeclutterError } from '../core/errors.js';
 import { explain, layoutExplanation, type Palette } from '../core/explain.js';
-import { analyze, clean, type CleanOptions } from '../core/pipeline.js';
+import { analyze, articleFrom, type CleanOptions } from '../core/pipeline.js';
 import { readInputFile, readStdin } from '../core/read.js';
 import type { Label } from '../core/types.js';
 import { colorsFor } from './colors.js';
@@ -30,8 +30,9 @@ export async function runExplain(input: string | undefined, options: ExplainComm
       ...(options.tz !== undefined && { tz: options.tz }),
       ...(options.encoding !== undefined && { encoding: options.encoding }),
     };
+    const analysis = analyze(bytes, cleanOptions);
     // The article is built from the same labels, for the dates and field line numbers in the header.
-    const explanation = explain(analyze(bytes, cleanOptions), clean(bytes, cleanOptions), input, options.source !== undefined);
+    const explanation = explain(analysis, articleFrom(analysis, cleanOptions), input, options.source !== undefined);
     if (options.format === 'json') {
       await writeStdout(`${JSON.stringify(explanation, null, 2)}\n`);
     } else {

@@ -72,7 +72,11 @@ export function analyze(input: string | Uint8Array, options: CleanOptions = {}):
 
 /** Cleans one page into an article, or throws a DeclutterError saying why not. */
 export function clean(input: string | Uint8Array, options: CleanOptions = {}): Article {
-  const analysis = analyze(input, options);
+  return articleFrom(analyze(input, options), options);
+}
+
+/** Builds the article from an analysis, so `explain` can show both from one pass. */
+export function articleFrom(analysis: Analysis, options: CleanOptions = {}): Article {
   const article = assemble(analysis.lines, {
     source: analysis.source,
     confidence: analysis.confidence,
