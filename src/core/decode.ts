@@ -23,8 +23,8 @@ const UTF16BE_BOM = [0xfe, 0xff];
  */
 export function decodeBytes(bytes: Uint8Array, forced?: string): DecodedText {
   if (forced) return decodeForced(bytes, forced);
-  if (startsWith(bytes, UTF16LE_BOM)) return decodeUtf16(bytes.subarray(2), 'utf-16le');
-  if (startsWith(bytes, UTF16BE_BOM)) return decodeUtf16(bytes.subarray(2), 'utf-16be');
+  if (startsWith(bytes, UTF16LE_BOM)) return withMojibakeRepaired(decodeUtf16(bytes.subarray(2), 'utf-16le'));
+  if (startsWith(bytes, UTF16BE_BOM)) return withMojibakeRepaired(decodeUtf16(bytes.subarray(2), 'utf-16be'));
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
   return withMojibakeRepaired(decodeUtf8OrWindows1252(body));
 }

@@ -1,10 +1,11 @@
 import { WINDOWS_1252_HIGH } from './windows1252.js';
 
 /**
- * Mojibake: UTF-8 text that a scraper decoded as Windows-1252, so that `’`
- * became `â€™` and `é` became `Ã©`. Each damaged character is a lead byte
- * followed by continuation bytes, all shown as Windows-1252 characters; the
- * repair maps those characters back to their bytes and decodes them as UTF-8.
+ * Mojibake: UTF-8 text that a scraper decoded as Windows-1252 (or Latin-1),
+ * so that `’` became `â€™` and `é` became `Ã©`. Each damaged character is a
+ * lead byte followed by continuation bytes, each shown as a character of its
+ * own; the repair maps those characters back to their bytes and decodes them
+ * as UTF-8.
  */
 
 /** Character → the byte it shows, for 0x80–0xFF: Windows-1252's characters, and the C1 controls a Latin-1 decoder gives. */

@@ -42,6 +42,13 @@ describe('decodeBytes', () => {
     });
   });
 
+  it('repairs mojibake inside UTF-16 too', () => {
+    const decoded = decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16(asMojibake('It’s'), 'le')]));
+    expect(decoded.text).toBe('It’s');
+    expect(decoded.encoding).toBe('utf-16le');
+    expect(decoded.warnings).toHaveLength(1);
+  });
+
   it('leaves out the odd last byte of UTF-16 with a warning', () => {
     const decoded = decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16('ok', 'be'), Buffer.from([0x00])]));
     expect(decoded).toEqual({ text: 'ok', encoding: 'utf-16be', warnings: ['odd number of bytes for UTF-16 (truncated?); the last byte was left out'] });
