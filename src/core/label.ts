@@ -13,10 +13,11 @@ export function labelLines(lines: readonly Line[], source: SourceDefinition): La
   let title: string | null = null;
   let previous: string | null = null;
 
+  // Labelled lines are built field by field: object spread here cost ten times the whole labelling.
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.text === '') {
-      labelled.push({ ...line, label: 'dropped', rule: 'blank', zone, reason: 'blank line' });
+      labelled.push({ n: line.n, text: line.text, label: 'dropped', rule: 'blank', zone, reason: 'blank line' });
       continue;
     }
     const rules = source.zones[zone];
@@ -26,14 +27,14 @@ export function labelLines(lines: readonly Line[], source: SourceDefinition): La
     for (const rule of rules) {
       const captures = tryRule(rule, line.text, { title, previous, next: next[i] === -1 ? null : lines[next[i]!]!.text });
       if (captures === null) continue;
-      hit = { ...line, label: rule.label, rule: rule.name, zone };
+      hit = { n: line.n, text: line.text, label: rule.label, rule: rule.name, zone };
       if (rule.reason) hit.reason = rule.reason;
       if (captures) hit.captures = captures;
       if (rule.attach) hit.attach = rule.attach;
       if (rule.then) zone = rule.then;
       break;
     }
-    hit ??= { ...line, label: 'dropped', rule: 'unmatched', zone, reason: 'no rule of this zone matched' };
+    hit ??= { n: line.n, text: line.text, label: 'dropped', rule: 'unmatched', zone, reason: 'no rule of this zone matched' };
     if (hit.label === 'title' && title === null) title = hit.captures?.text ?? hit.text;
     labelled.push(hit);
     previous = line.text;
