@@ -17,8 +17,7 @@ export function temporaryPathFor(path: string): string {
 export function writeFileAtomic(path: string, content: string, { durable = false } = {}): void {
   const temporary = temporaryPathFor(path);
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    const fd = openSync(temporary, 'w');
+    const fd = openCreatingFolders(temporary);
     try {
       const data = Buffer.from(content);
       let written = 0;
@@ -31,5 +30,16 @@ export function writeFileAtomic(path: string, content: string, { durable = false
   } catch (error) {
     rmSync(temporary, { force: true });
     throw fromSystemError(error);
+  }
+}
+
+/** Opens a new file for writing; its folders are made only when missing (a batch writes thousands into few folders). */
+function openCreatingFolders(path: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(path), { recursive: true });
+    return openSync(path, 'w');
   }
 }
