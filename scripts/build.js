@@ -35,6 +35,24 @@ function writeRegistry() {
   if (current !== text) writeFileSync(path, text);
 }
 
+/**
+ * commander loads node:child_process (and with it net, dgram, streams) on
+ * start-up, for stand-alone executable subcommands declutter does not have;
+ * loading it on first use takes that off every `declutter page.txt`.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'commander')}`) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
 async function main() {
   writeRegistry();
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
@@ -50,6 +68,7 @@ async function main() {
     platform: 'node',
     target: 'node20',
     logLevel: 'warning',
+    plugins: [lazyChildProcess],
     // Bundled CommonJS dependencies (fast-glob) call require().
     banner: { js: "import { createRequire as __declutterRequire } from 'node:module'; const require = __declutterRequire(import.meta.url);" },
   });
