@@ -64,7 +64,7 @@ export async function runBatch(
   };
 
   for (;;) {
-    refill();
+    // Results first: a hand-over may stop the batch (--fail-fast) before another task starts.
     while (finished.has(handed)) {
       const result = finished.get(handed)!;
       finished.delete(handed);
@@ -72,6 +72,7 @@ export async function runBatch(
       await options.onResult(result);
       refill();
     }
+    refill();
     if (handed === started && (started === total || stopped())) return handed;
     await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
