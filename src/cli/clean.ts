@@ -69,13 +69,20 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   };
   if (options.outDir && inputs.length > 0) {
     const stamp = { version: VERSION, options: outputOptions(options) };
-    const since = prepareManifest(options.outDir, stamp, { create: options.incremental === true });
+    let since: number | null;
+    try {
+      since = prepareManifest(options.outDir, stamp, { create: options.incremental === true });
+    } catch (error) {
+      if (!isDeclutterError(error)) throw error;
+      printError(options.outDir, error.message);
+      return 1;
+    }
     if (options.incremental) settings.upToDateSince = since;
   }
 
   const taskAt = (index: number): ConvertTask => {
     const path = inputs[index]!;
-    const task: ConvertTask = { index, path, target: plan ? plan.targets[index]! : null };
+    const task: ConvertTask = { index, path, target: plan ? plan.targetAt(index) : null };
     if (path === '-') {
       if (typeof stdinBytes === 'string') task.refuse = stdinBytes;
       else task.bytes = stdinBytes!;
@@ -85,7 +92,14 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   };
 
   const tally = new Tally(inputs.length + discovery.problems.length);
-  const report = options.report ? new ReportWriter(options.report) : null;
+  let report: ReportWriter | null = null;
+  try {
+    if (options.report) report = new ReportWriter(options.report);
+  } catch (error) {
+    if (!isDeclutterError(error)) throw error;
+    printError(options.report!, error.message);
+    return 1;
+  }
   for (const { input, message } of discovery.problems) {
     printError(input, message);
     const result: ConvertResult = { index: -1, path: input, status: 'failed', source: null, warnings: [], error: message, output: null, ms: 0 };

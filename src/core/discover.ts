@@ -44,10 +44,14 @@ export async function discoverInputs(argumentsGiven: readonly string[], options:
   const excluded = options.exclude ? resolve(options.exclude) + sep : null;
   const ignore = [...ALWAYS_IGNORED, ...(options.ignore ?? [])];
   // A file found twice (by two patterns, or named and found) is taken once; one named twice is honoured twice.
+  // One argument cannot find a file twice, so a single directory of 100,000 pages keeps no set of them.
+  const deduplicate = argumentsGiven.length > 1;
   const add = (path: string, named: boolean) => {
-    const key = path === '-' ? '-' : resolve(path);
-    if (seen.has(key) && !named) return;
-    seen.add(key);
+    if (deduplicate) {
+      const key = path === '-' ? '-' : resolve(path);
+      if (seen.has(key) && !named) return;
+      seen.add(key);
+    }
     discovery.inputs.push(path);
   };
 
