@@ -14,6 +14,7 @@ import type { Format } from '../core/types.js';
 import { EXTENSIONS } from '../render/index.js';
 import { VERSION } from '../version.js';
 import { printError, printWarning, UsageError } from './diagnostics.js';
+import { writeStdout } from './stdout.js';
 
 export interface CleanCommandOptions {
   format: Format;
@@ -268,12 +269,4 @@ class StdoutSink {
 
 function indent(text: string): string {
   return text.replace(/^/gm, '  ');
-}
-
-/** Writes to stdout, waiting when the pipe is full so memory stays flat. */
-export function writeStdout(chunk: string): Promise<void> {
-  return new Promise((done) => {
-    if (process.stdout.write(chunk)) done();
-    else process.stdout.once('drain', done);
-  });
 }

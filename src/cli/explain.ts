@@ -6,7 +6,7 @@ import { readInputFile, readStdin } from '../core/read.js';
 import type { Label } from '../core/types.js';
 import { colorsFor } from './colors.js';
 import { printError, UsageError } from './diagnostics.js';
-import { writeStdout } from './clean.js';
+import { writeStdout } from './stdout.js';
 
 export interface ExplainCommandOptions {
   format: 'text' | 'json';

@@ -7,6 +7,7 @@ import { FORMATS } from '../core/types.js';
 import { SOURCE_IDS } from '../sources/index.js';
 import { VERSION } from '../version.js';
 import { printError, UsageError } from './diagnostics.js';
+import { reportStdoutFailure, StdoutError } from './stdout.js';
 
 const EXAMPLES = `
 Examples:
@@ -213,10 +214,11 @@ function parseTimeZone(zone: string): string {
 
 /** Runs the CLI; usage errors exit 2, failures of inputs 1, and nothing prints a stack trace for a user's mistake. */
 export async function main(argv: string[]): Promise<void> {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // The reader went away (`declutter … | head`): stop quietly.
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+  process.stdout.on('error', (error) => {
+    // Output can go nowhere: say so once (unless the reader just went away, as with `| head`) and stop.
+    const failure = new StdoutError(error);
+    reportStdoutFailure(failure);
+    process.exit(failure.readerGone ? (process.exitCode ?? 0) : 1);
   });
   try {
     await buildProgram().parseAsync(argv);
@@ -226,6 +228,9 @@ export async function main(argv: string[]): Promise<void> {
     } else if (error instanceof UsageError) {
       printError(null, error.message);
       process.exitCode = 2;
+    } else if (error instanceof StdoutError) {
+      reportStdoutFailure(error);
+      process.exitCode = error.readerGone ? (process.exitCode ?? 0) : 1;
     } else if (isDeclutterError(error)) {
       printError(null, error.message);
       process.exitCode = 1;

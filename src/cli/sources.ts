@@ -1,6 +1,6 @@
 import { SOURCES } from '../sources/index.js';
 import type { SourceDefinition } from '../sources/define.js';
-import { writeStdout } from './clean.js';
+import { writeStdout } from './stdout.js';
 
 export interface SourcesCommandOptions {
   format: 'text' | 'json';

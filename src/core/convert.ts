@@ -1,4 +1,4 @@
-import { isDeclutterError } from './errors.js';
+import { DeclutterError, isDeclutterError } from './errors.js';
 import { isUpToDate } from './manifest.js';
 import { clean } from './pipeline.js';
 import { readInputFile } from './read.js';
@@ -53,6 +53,16 @@ export interface ConvertResult {
   ms: number;
 }
 
+/** An output that cannot be written is named, so the message does not read as a fault of the input. */
+function writeOutput(target: string, text: string): void {
+  try {
+    writeFileAtomic(target, text);
+  } catch (error) {
+    if (!isDeclutterError(error)) throw error;
+    throw new DeclutterError(error.code, `cannot write ${target}: ${error.message}`);
+  }
+}
+
 export function convert(task: ConvertTask, settings: ConvertSettings): ConvertResult {
   const started = performance.now();
   const result: ConvertResult = {
@@ -83,7 +93,7 @@ export function convert(task: ConvertTask, settings: ConvertSettings): ConvertRe
       result.warnings = article.warnings;
       const text = render(article, settings.format);
       if (task.target === null) result.text = text;
-      else writeFileAtomic(task.target, text);
+      else writeOutput(task.target, text);
       result.status = 'ok';
     }
   } catch (error) {

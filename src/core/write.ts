@@ -28,7 +28,11 @@ export function writeFileAtomic(path: string, content: string, { durable = false
     }
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The folder itself is unusable (under a file, gone): nothing was left in it.
+    }
     throw fromSystemError(error);
   }
 }

@@ -106,7 +106,7 @@ describe('outputs that cannot be written', () => {
     mkdirSync(join(out, 'a.json'), { recursive: true });
     const result = runCli(['-o', out, a, b]);
     expect(result.status).toBe(1);
-    expect(linesFor(result.stderr, a)).toEqual([`declutter: ${a}: is a directory, not a file`]);
+    expect(linesFor(result.stderr, a)).toEqual([`declutter: ${a}: cannot write ${join(out, 'a.json')}: is a directory, not a file`]);
     expect(filesUnder(out)).toEqual(['b.json']);
   });
 
@@ -122,7 +122,7 @@ describe('outputs that cannot be written', () => {
       env: { ...process.env, NO_COLOR: '1' },
     });
     expect(result.status).toBe(1);
-    expect(linesFor(result.stderr, big)).toEqual([`declutter: ${big}: file too large for the file system or the file size limit`]);
+    expect(linesFor(result.stderr, big)).toEqual([`declutter: ${big}: cannot write ${join(out, 'big.json')}: file too large for the file system or the file size limit`]);
     expect(filesUnder(out)).toEqual(['a.json']);
   });
 
