@@ -84,8 +84,8 @@ export async function discoverInputs(argumentsGiven: readonly string[], options:
 
 /**
  * The files a pattern matches, sorted. Hidden files and folders are skipped.
- * Symbolic links to files are taken; links to directories are not followed,
- * so a link loop cannot make the search endless.
+ * Symbolic links to files (and broken ones) are taken; links to directories
+ * are not followed, so a link loop cannot make the search endless.
  */
 async function expandPattern(pattern: string, ignore: string[]): Promise<string[]> {
   const entries = await fg(pattern, {
@@ -98,9 +98,15 @@ async function expandPattern(pattern: string, ignore: string[]): Promise<string[
   });
   const files: string[] = [];
   for (const entry of entries) {
-    if (entry.dirent.isFile() || (entry.dirent.isSymbolicLink() && kindOf(entry.path) === 'file')) files.push(entry.path);
+    if (entry.dirent.isFile() || (entry.dirent.isSymbolicLink() && linksToPage(entry.path))) files.push(entry.path);
   }
   return files.sort(comparePaths);
+}
+
+/** A link to a file is a page; so is a broken link, which is then reported rather than silently skipped. */
+function linksToPage(path: string): boolean {
+  const kind = kindOf(path);
+  return kind === 'file' || kind === 'missing';
 }
 
 /** Code-unit order, the same on every machine and locale. */
