@@ -1,6 +1,6 @@
 import { resolve, sep } from 'node:path';
 import fg from 'fast-glob';
-import { isExpectationFile } from './expectations.js';
+import { isExpectationFile } from './expectation-files.js';
 import { GLOB_CHARACTERS, kindOf } from './patterns.js';
 
 /**

@@ -1,34 +1,19 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { structuredPatch } from 'diff';
 import { DEFAULT_MAX_DIFF_LINES } from './check-defaults.js';
 import { clean, type CleanOptions } from './pipeline.js';
 import { readInputFile } from './read.js';
+import { EXPECTATION_FORMATS, expectationPath } from './expectation-files.js';
 import type { Article, Format } from './types.js';
 
+export { EXPECTATION_FILE, EXPECTATION_FORMATS, expectationPath, isExpectationFile } from './expectation-files.js';
+
 /**
- * Golden files: a page `name.txt` is checked against `name.expected.json`,
- * `name.expected.md` and `name.expected.txt` beside it. The project's own
- * golden tests and `declutter check` both use this module, so there is one
- * comparison mechanism.
+ * Golden files (laid out as expectation-files.ts says): the project's own
+ * golden tests and `declutter check` both compare through this module, so
+ * there is one comparison mechanism.
  */
-export const EXPECTATION_FORMATS: readonly { format: Format; suffix: string }[] = [
-  { format: 'json', suffix: '.expected.json' },
-  { format: 'md', suffix: '.expected.md' },
-  { format: 'text', suffix: '.expected.txt' },
-];
-
-/** Matches expectation files, which are never pages themselves. */
-export const EXPECTATION_FILE = /\.expected\.[^./\\]+$/;
-
-export function isExpectationFile(path: string): boolean {
-  return EXPECTATION_FILE.test(path);
-}
-
-/** `dir/name.txt` → `dir/name.expected.json` (and so on). */
-export function expectationPath(page: string, suffix: string): string {
-  return join(dirname(page), basename(page).replace(/\.[^.]*$/, '') + suffix);
-}
 
 /** The expectation files that exist beside a page. */
 export function expectationsFor(page: string): { format: Format; path: string }[] {

@@ -8,10 +8,10 @@ import { isPlainPath } from '../../src/core/patterns.js';
 /** Makes files (empty unless given) under a fresh folder; returns the folder. */
 function tree(files: Record<string, string> | string[]): string {
   const root = mkdtempSync(join(tmpdir(), 'declutter-discover-'));
-  const entries = Array.isArray(files) ? files.map((file) => [file, 'page']) : Object.entries(files);
+  const entries: [string, string][] = Array.isArray(files) ? files.map((file) => [file, 'page']) : Object.entries(files);
   for (const [file, text] of entries) {
     mkdirSync(join(root, file, '..'), { recursive: true });
-    writeFileSync(join(root, file), text!);
+    writeFileSync(join(root, file), text);
   }
   return root;
 }
