@@ -12,6 +12,7 @@ const ONE_MEGABYTE_LINE = join('test', 'robustness', 'corpus', 'editorji-one-meg
 
 // Tests run as root in CI, where permission bits deny nothing: there a path
 // through a regular file (ENOTDIR) stands in as the input or output that can't be opened.
+// permissions.test.ts covers permission denied itself, running the CLI as an unprivileged user.
 const isRoot = process.getuid?.() === 0;
 
 /** The stderr lines that name `path`. */
