@@ -1,6 +1,7 @@
 import { tzOffset } from '@date-fns/tz';
 import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
+import { fastParseWallTime } from './fast-date.js';
 import { WallClock } from './wall-clock.js';
 
 /**
@@ -42,14 +43,20 @@ export function normalizeDate(printed: string, formats: readonly string[], defau
     else warning = `unknown time zone "${suffix.zone}" in date "${printed}"; read as ${defaultZone}`;
   }
   for (const format of formats) {
-    const wall = parse(time, format, new WallClock(0));
-    if (isValid(wall)) {
-      const zoned = inZone(wall.getTime(), zone);
+    const wallAsUtc = fastParseWallTime(time, format) ?? parseWithDateFns(time, format);
+    if (wallAsUtc !== null) {
+      const zoned = inZone(wallAsUtc, zone);
       const iso = formatIso(zoned.wall, zoned.offset);
       return warning ? { iso, warning } : { iso };
     }
   }
   return { iso: null, warning: `could not read date "${printed}"` };
+}
+
+/** The wall time date-fns reads (as UTC milliseconds), or null when the text does not fit the format. */
+export function parseWithDateFns(time: string, format: string): number | null {
+  const wall = parse(time, format, new WallClock(0));
+  return isValid(wall) ? wall.getTime() : null;
 }
 
 /** Whether `zone` is an IANA time zone this runtime knows. */
