@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Converter } from '../core/batch.js';
 import { InlineConverter, runBatch } from '../core/batch.js';
 import type { ConvertResult, ConvertSettings, ConvertTask } from '../core/convert.js';
@@ -108,7 +107,7 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
     report?.add(result);
   }
 
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), inputs.length));
+  const jobs = Math.max(1, Math.min(options.jobs ?? (await coreCount(inputs.length)), inputs.length));
   const converter = await converterFor(jobs, settings);
   const stdout = plan ? null : new StdoutSink(options.format, batch);
   const progress = batch && !options.quiet && process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
@@ -187,6 +186,13 @@ function outputOptions(options: CleanCommandOptions): Record<string, string | bo
     encoding: options.encoding ?? null,
     strict: options.strict === true,
   };
+}
+
+/** The machine's cores, asked only for a batch: node:os costs a single page ~2 ms of start-up. */
+async function coreCount(inputs: number): Promise<number> {
+  if (inputs <= 1) return 1;
+  const { availableParallelism } = await import('node:os');
+  return availableParallelism();
 }
 
 /** Worker threads only when there is parallel work: `-j 1` and one input load no worker code. */

@@ -1,5 +1,6 @@
 import { DeclutterError, isDeclutterError } from './errors.js';
 import { isUpToDate } from './manifest.js';
+import { nowMs } from './clock.js';
 import { clean } from './pipeline.js';
 import { readInputFile } from './read.js';
 import type { Format } from './types.js';
@@ -64,7 +65,7 @@ function writeOutput(target: string, text: string): void {
 }
 
 export function convert(task: ConvertTask, settings: ConvertSettings): ConvertResult {
-  const started = performance.now();
+  const started = nowMs();
   const result: ConvertResult = {
     index: task.index,
     path: task.path,
@@ -101,6 +102,6 @@ export function convert(task: ConvertTask, settings: ConvertSettings): ConvertRe
     result.error = isDeclutterError(error) ? error.message : `internal error, please report it: ${error instanceof Error ? error.message : String(error)}`;
   }
   if (result.status === 'failed' && result.error !== null) result.output = null;
-  result.ms = performance.now() - started;
+  result.ms = nowMs() - started;
   return result;
 }

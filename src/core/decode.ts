@@ -1,4 +1,3 @@
-import { TextDecoder } from 'node:util';
 import { DeclutterError } from './errors.js';
 import { repairMojibake } from './mojibake.js';
 import { decodeWindows1252 } from './windows1252.js';
@@ -86,7 +85,7 @@ function countUnpairedSurrogates(bytes: Uint8Array, littleEndian: boolean): numb
 
 /** `--encoding`: the user said what the bytes are, so bytes that do not fit are an error, and nothing is repaired. */
 function decodeForced(bytes: Uint8Array, label: string): DecodedText {
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(label, { fatal: true });
   } catch {

@@ -1,3 +1,5 @@
+import { nowMs } from './clock.js';
+
 /**
  * The progress line on a terminal: files done / total, files per second,
  * failures; redrawn at most every 100 ms, and wiped before any other line
@@ -19,7 +21,7 @@ export class ProgressLine {
     private readonly intervalMs = 100,
   ) {}
 
-  update(counts: ProgressCounts, now = performance.now()): void {
+  update(counts: ProgressCounts, now = nowMs()): void {
     if (now - this.lastDraw < this.intervalMs) return;
     this.lastDraw = now;
     this.stream.write(`\r\x1b[K${formatProgress(counts)}`);

@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { VERSION } from '../version.js';
+import { nowMs } from './clock.js';
 import type { ConvertResult } from './convert.js';
 import { fromSystemError } from './errors.js';
 import { temporaryPathFor } from './write.js';
@@ -21,7 +22,7 @@ export interface Totals {
 
 export class Tally {
   readonly totals: Totals;
-  private readonly started = performance.now();
+  private readonly started = nowMs();
 
   constructor(inputs: number) {
     this.totals = { inputs, ok: 0, skipped: 0, failed: 0, notStarted: inputs, bySource: {}, ms: 0, interrupted: false };
@@ -39,7 +40,7 @@ export class Tally {
   }
 
   get elapsedMs(): number {
-    return performance.now() - this.started;
+    return nowMs() - this.started;
   }
 
   finish(interrupted: boolean): Totals {

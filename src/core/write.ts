@@ -1,11 +1,19 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { fromSystemError } from './errors.js';
 
 /** The temporary name an output is written under before it is renamed into place. */
 export function temporaryPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}.declutter-tmp`);
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${currentThreadId()}.declutter-tmp`);
+}
+
+let threadId: number | undefined;
+
+/** Looked up on the first write: `declutter page.txt` to stdout then never loads worker_threads (~3 ms). */
+function currentThreadId(): number {
+  threadId ??= (createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')).threadId;
+  return threadId;
 }
 
 /**
