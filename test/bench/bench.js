@@ -110,8 +110,11 @@ const floorFirst = floorRun();
 const batch = measure(process.execPath, [bin, pages, '-o', freshOut(), '-f', 'json', '--quiet', '--report', report]);
 const checked = verify();
 const floor = best(floorFirst, floorRun());
+// -j 1 is also the best of two, alternating with the default, so neither side of the speed-up has an extra draw.
+const singleRun = () => measure(process.execPath, [bin, pages, '-o', freshOut(), '-f', 'json', '--quiet', '-j', '1']);
+const singleFirst = singleRun();
 const batchAgain = measure(process.execPath, [bin, pages, '-o', freshOut(), '-f', 'json', '--quiet']);
-const single = measure(process.execPath, [bin, pages, '-o', freshOut(), '-f', 'json', '--quiet', '-j', '1']);
+const single = best(singleFirst, singleRun());
 const batchBest = best(batch, batchAgain);
 
 const page = join(pages, '00', '00', 'dd-000000.txt');
