@@ -1,8 +1,12 @@
-import { tzOffset } from '@date-fns/tz';
-import { isValid } from 'date-fns/isValid';
-import { parse } from 'date-fns/parse';
 import { fastParseWallTime } from './fast-date.js';
+import { lazyModule } from './lazy-module.js';
 import { WallClock } from './wall-clock.js';
+
+// date-fns reads what the quick reading cannot, and @date-fns/tz gives offsets of zones
+// that changed theirs; a typical page needs neither, and loading them costs ~15 ms of start-up.
+const dateFnsParse = lazyModule<typeof import('date-fns/parse')>('date-fns/parse');
+const dateFnsIsValid = lazyModule<typeof import('date-fns/isValid')>('date-fns/isValid');
+const dateFnsTz = lazyModule<typeof import('@date-fns/tz')>('@date-fns/tz');
 
 /**
  * Zone abbreviations the sites print, and the zone each means. IST is India
@@ -55,8 +59,8 @@ export function normalizeDate(printed: string, formats: readonly string[], defau
 
 /** The wall time date-fns reads (as UTC milliseconds), or null when the text does not fit the format. */
 export function parseWithDateFns(time: string, format: string): number | null {
-  const wall = parse(time, format, new WallClock(0));
-  return isValid(wall) ? wall.getTime() : null;
+  const wall = dateFnsParse().parse(time, format, new WallClock(0));
+  return dateFnsIsValid().isValid(wall) ? wall.getTime() : null;
 }
 
 /** Whether `zone` is an IANA time zone this runtime knows. */
@@ -85,6 +89,7 @@ const FIXED_SINCE = Date.UTC(1970, 0, 1);
 function inZone(wallAsUtc: number, zone: string): { wall: WallClock; offset: number } {
   const fixed = FIXED_OFFSETS[zone];
   if (fixed !== undefined && wallAsUtc >= FIXED_SINCE) return { wall: new WallClock(wallAsUtc), offset: fixed };
+  const { tzOffset } = dateFnsTz();
   const guess = tzOffset(zone, new Date(wallAsUtc));
   const offset = tzOffset(zone, new Date(wallAsUtc - guess * 60_000));
   if (offset === guess || tzOffset(zone, new Date(wallAsUtc - offset * 60_000)) === offset) {
