@@ -31,6 +31,9 @@ export interface CleanCommandOptions {
   report?: string;
 }
 
+/** Inputs in flight per worker thread: enough to keep it busy between messages, few enough to stop fast on Ctrl-C. */
+const TASKS_PER_WORKER = 16;
+
 /** Exit status after Ctrl-C or SIGTERM. */
 const INTERRUPTED = 130;
 
@@ -116,8 +119,8 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
 
   try {
     await runBatch(inputs.length, taskAt, converter, {
-      // Two per worker: each has its next input waiting while it finishes one.
-      concurrency: jobs === 1 ? 1 : jobs * 2,
+      // Several per worker, so each always has inputs waiting and they travel in groups (see core/pool.ts).
+      concurrency: jobs === 1 ? 1 : jobs * TASKS_PER_WORKER,
       stopped: () => stop || signals.caught,
       onResult: async (result) => {
         tally.count(result);

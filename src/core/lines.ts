@@ -13,6 +13,11 @@ const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u
 // ASCII, a space, an edge or another joiner) they are noise.
 const STRAY_JOINER = /(?<![^\s\x00-\x7f\u200c\u200d])[\u200c\u200d]|[\u200c\u200d](?![^\s\x00-\x7f\u200c\u200d])/g;
 const SPACE_RUNS = / {2,}/g;
+// Text NFC cannot change: nothing below the combining marks (U+0300), and general
+// punctuation, super/subscripts and currency signs (U+2002–U+20CF; U+2000 and U+2001,
+// which NFC does change, are odd spaces and already replaced). Most non-ASCII lines
+// (curly quotes, dashes, accented Latin) are such text; ICU is asked only about the rest.
+export const ALREADY_NFC = /^[\u0000-\u02ff\u2002-\u20cf]*$/;
 const PLAIN = /^[\x20-\x7e]*$/;
 const LINE_BREAK = /\r\n|\r|\n/;
 
@@ -35,9 +40,7 @@ export function normalizeLine(line: string): string {
   let text = line.replace(INVISIBLE, '');
   // The look-arounds are slow to scan with, and joiners are rare.
   if (text.includes('\u200d') || text.includes('\u200c')) text = text.replace(STRAY_JOINER, '');
-  return text
-    .replace(ODD_SPACES, ' ')
-    .normalize('NFC')
-    .replace(SPACE_RUNS, ' ')
-    .trim();
+  text = text.replace(ODD_SPACES, ' ');
+  if (!ALREADY_NFC.test(text)) text = text.normalize('NFC');
+  return text.replace(SPACE_RUNS, ' ').trim();
 }

@@ -2,11 +2,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { convert, type ConvertSettings, type ConvertTask } from './convert.js';
 
 /**
- * Worker thread entry (built as dist/cli/worker.js): converts each task it
- * is sent, reading and writing the files itself, and answers with the small
- * result only.
+ * Worker thread entry (built as dist/cli/worker.js): converts each group of
+ * tasks it is sent, reading and writing the files itself, and answers with
+ * the small results only, one message per group.
  */
 const settings = workerData as ConvertSettings;
-parentPort!.on('message', (task: ConvertTask) => {
-  parentPort!.postMessage(convert(task, settings));
+parentPort!.on('message', (tasks: ConvertTask[]) => {
+  parentPort!.postMessage(tasks.map((task) => convert(task, settings)));
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeLine, splitLines } from '../../src/core/lines.js';
+import { ALREADY_NFC, normalizeLine, splitLines } from '../../src/core/lines.js';
 
 describe('splitLines', () => {
   it('splits on LF, CRLF and CR, numbering from 1, without a line after the final newline', () => {
@@ -66,5 +66,30 @@ describe('normalizeLine', () => {
       }),
       { seed: 5, numRuns: 500 },
     );
+  });
+});
+
+describe('ALREADY_NFC', () => {
+  it('holds only text that NFC leaves unchanged: every character of its ranges, and every pair of them', () => {
+    // NFC composes a character with the one after it, so characters and pairs are the whole proof.
+    const inRange: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (ALREADY_NFC.test(char)) inRange.push(char);
+    }
+    expect(inRange.length).toBe(0x300 + (0x20cf - 0x2002 + 1));
+    let changed = 0;
+    for (const first of inRange) {
+      if (first.normalize('NFC') !== first) changed++;
+      for (const second of inRange) if ((first + second).normalize('NFC') !== first + second) changed++;
+    }
+    expect(changed).toBe(0);
+  });
+
+  it('leaves to NFC what it changes: decomposed letters, singletons such as the Ångström sign, Hangul jamo', () => {
+    for (const text of ['e\u0301', '\u212b', '\u1100\u1161', 'Cafe\u0301 au lait']) {
+      expect(ALREADY_NFC.test(text)).toBe(false);
+      expect(normalizeLine(text)).toBe(text.normalize('NFC'));
+    }
   });
 });
