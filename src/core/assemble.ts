@@ -137,13 +137,29 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
   };
 }
 
+/** Words in the paragraphs: runs of characters other than white space (as `\s` defines it). */
 export function countWords(paragraphs: readonly string[]): number {
   let words = 0;
   for (const paragraph of paragraphs) {
-    const trimmed = paragraph.trim();
-    if (trimmed !== '') words += trimmed.split(/\s+/).length;
+    // Counted in place: splitting allocated an array of every word of every page.
+    let inWord = false;
+    for (let i = 0; i < paragraph.length; i++) {
+      const space = isWhiteSpace(paragraph.charCodeAt(i));
+      if (!space && !inWord) words++;
+      inWord = !space;
+    }
   }
   return words;
+}
+
+/** The code units JavaScript's `\s` matches. */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 function isWireAgency(byline: string): boolean {

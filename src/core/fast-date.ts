@@ -22,7 +22,8 @@ const MONTH_ABBREVIATIONS = MONTH_NAMES.map((name) => name.slice(0, 3));
 
 const TOKENS: Record<string, { source: string; field: Field }> = {
   dd: { source: '(\\d{2})', field: 'day' },
-  d: { source: '([1-9]|[12]\\d|3[01])', field: 'day' },
+  // date-fns' d takes one or two digits, so a zero-padded day (`Dec 05`) too.
+  d: { source: '(0?[1-9]|[12]\\d|3[01])', field: 'day' },
   MM: { source: '(\\d{2})', field: 'month' },
   MMM: { source: `(${MONTH_ABBREVIATIONS.join('|')})`, field: 'month' },
   MMMM: { source: `(${MONTH_NAMES.join('|')})`, field: 'month' },

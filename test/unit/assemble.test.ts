@@ -150,4 +150,12 @@ describe('countWords', () => {
     expect(countWords(['one two', ' three\tfour  five ', '', '   '])).toBe(5);
     expect(countWords([])).toBe(0);
   });
+
+  it('splits words where \\s matches and nowhere else, for every UTF-16 code unit', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      const separates = /\s/.test(char);
+      expect({ code, words: countWords([`a${char}b`]) }).toEqual({ code, words: separates ? 2 : 1 });
+    }
+  });
 });

@@ -62,6 +62,7 @@ describe('fastParseWallTime', () => {
     expect(fastParseWallTime('29-01-2025 14:54', 'dd-MM-yyyy HH:mm')).toBe(Date.UTC(2025, 0, 29, 14, 54));
     expect(fastParseWallTime('Feb 29, 2024 09:05', 'MMM d, yyyy HH:mm')).toBe(Date.UTC(2024, 1, 29, 9, 5));
     expect(fastParseWallTime('September 9, 2025 23:59', 'MMMM d, yyyy HH:mm')).toBe(Date.UTC(2025, 8, 9, 23, 59));
+    expect(fastParseWallTime('Dec 05, 2025 09:30', 'MMM d, yyyy HH:mm')).toBe(Date.UTC(2025, 11, 5, 9, 30));
   });
 
   it('leaves anything unusual to date-fns', () => {
