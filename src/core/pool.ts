@@ -53,7 +53,7 @@ export class WorkerPool implements Converter {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.entry, { workerData: this.settings });
+    const worker = new Worker(this.entry, { workerData: this.settings, resourceLimits: { maxYoungGenerationSizeMb: 6 } });
     const slot: Slot = { worker, pending: new Map(), outbox: [] };
     worker.on('message', (results: ConvertResult[]) => {
       for (const result of results) {
