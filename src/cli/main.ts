@@ -6,6 +6,7 @@ import { DEFAULT_MAX_BYTES } from '../core/read.js';
 import { FORMATS } from '../core/types.js';
 import { SOURCE_IDS } from '../sources/index.js';
 import { VERSION } from '../version.js';
+import { runClean } from './clean.js';
 import { printError, UsageError } from './diagnostics.js';
 import { reportStdoutFailure, StdoutError } from './stdout.js';
 
@@ -70,7 +71,6 @@ export function buildProgram(): Command {
     // Options after a subcommand's name are that subcommand's (`explain -f json` is not the root's -f).
     .enablePositionalOptions()
     .action(async (inputs: string[], options) => {
-      const { runClean } = await import('./clean.js');
       process.exitCode = await runClean(inputs, options);
     });
   // Registered after the settings above, which `.command()` copies into each subcommand.

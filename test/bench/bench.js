@@ -1,11 +1,13 @@
-// `npm run bench [-- --files N] [-- --runs R] [-- --keep]`
+// `npm run bench [-- --files N] [-- --runs R] [-- --keep] [-- --dir D]`
 //
 // Times declutter on a synthetic corpus (test/bench/corpus.js) side by side
 // with a floor that only copies the files (test/bench/floor.js), -j 1
 // against the default -j, and a single page against bare `node -e 0`; prints
 // files/s, MB/s and peak memory, and the ratios against the targets. First
 // of all it checks that every page was cleaned, by the right cleaner, into
-// the right title. Corpora live in .bench/ (git-ignored) and are reused.
+// the right title. Corpora live in .bench/ (git-ignored) and are reused;
+// `--dir` puts corpus and outputs on another file system (a memory one, such
+// as /dev/shm, shows declutter's own costs without the disk's).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -20,13 +22,14 @@ const { values } = parseArgs({
     files: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '15' },
     keep: { type: 'boolean', default: false },
+    dir: { type: 'string' },
   },
 });
 const files = Number(values.files);
 const startupRuns = Number(values.runs);
 const jobs = availableParallelism();
 const bin = join(root, 'bin', 'declutter.js');
-const work = join(root, '.bench');
+const work = values.dir ? join(values.dir, 'declutter-bench') : join(root, '.bench');
 const corpus = join(work, `corpus-${files}`);
 const pages = join(corpus, 'pages');
 let runs = 0;
@@ -98,7 +101,7 @@ const verdict = (ok) => (ok ? 'ok' : 'MISSED');
 for (const name of existsSync(work) ? readdirSync(work) : []) if (/^out-\d+$/.test(name)) rmSync(join(work, name), { recursive: true, force: true });
 const generated = await ensureCorpus(root, corpus, files);
 const bytes = corpusBytes();
-console.log(`corpus: ${files} pages, ${(bytes / 1048576).toFixed(1)} MB in ${corpus.slice(root.length + 1)} (${generated.reused ? 'reused' : 'generated'}); ${jobs} cores, node ${process.version}`);
+console.log(`corpus: ${files} pages, ${(bytes / 1048576).toFixed(1)} MB in ${values.dir ? corpus : corpus.slice(root.length + 1)} (${generated.reused ? 'reused' : 'generated'}); ${jobs} cores, node ${process.version}`);
 
 // Warm the page cache so the first timed run is not the only one reading from disk.
 const floorRun = () => measure(process.execPath, [join(root, 'test', 'bench', 'floor.js'), pages, freshOut(), String(jobs)]);
