@@ -1,7 +1,7 @@
 import { resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { isExpectationFile } from './expectation-files.js';
-import { GLOB_CHARACTERS, kindOf } from './patterns.js';
+import { GLOB_CHARACTERS, isReadablePath, kindOf } from './patterns.js';
 
 /**
  * Turns the command line's inputs (files, directories, glob patterns, `-`)
@@ -57,7 +57,7 @@ export async function discoverInputs(argumentsGiven: readonly string[], options:
 
   for (const argument of argumentsGiven) {
     const kind = argument === '-' ? 'stdin' : kindOf(argument);
-    if (kind === 'stdin' || kind === 'file' || (kind === 'missing' && !GLOB_CHARACTERS.test(argument))) {
+    if (kind === 'stdin' || isReadablePath(argument, kind)) {
       // Named explicitly: taken as given (a missing one fails when read, naming it).
       if (!isExpectationFile(argument)) add(argument, true);
       continue;

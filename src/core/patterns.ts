@@ -16,12 +16,15 @@ export function kindOf(path: string): PathKind {
 }
 
 /**
- * Whether an argument is one plain path (a file, `-`, or a missing name that
- * is no pattern), which needs no search: `declutter page.txt` then loads
- * neither the search code nor fast-glob.
+ * Whether an argument names one thing to read: a file, a pipe or device
+ * (`/dev/stdin`, `<(…)`), or a missing name that is no pattern (it fails when
+ * read, naming it). Such an argument needs no search, so `declutter page.txt`
+ * loads neither the search code nor fast-glob.
  */
+export function isReadablePath(argument: string, kind: PathKind = kindOf(argument)): boolean {
+  return kind === 'file' || kind === 'other' || (kind === 'missing' && !GLOB_CHARACTERS.test(argument));
+}
+
 export function isPlainPath(argument: string): boolean {
-  if (argument === '-') return true;
-  const kind = kindOf(argument);
-  return kind === 'file' || (kind === 'missing' && !GLOB_CHARACTERS.test(argument));
+  return argument === '-' || isReadablePath(argument);
 }

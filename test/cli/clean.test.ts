@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { runCli, tempDir } from './run.js';
+import { BIN, runCli, tempDir } from './run.js';
 
 const DEVDISCOURSE = 'fixtures/devdiscourse/russia-syria-ties.txt';
 const EDITORJI = 'fixtures/editorji/syria-leader-kremlin-ap.txt';
@@ -33,6 +34,15 @@ describe('declutter <file>', () => {
       expect(article.input.path).toBe('-');
       expect(article.agency).toBe('AP');
     }
+  });
+
+  it('reads a pipe or device named as a file, such as /dev/stdin, instead of taking it for a pattern', () => {
+    // Through a shell pipe, as users write it (a spawned process's stdin would be a socket, not a pipe).
+    const result = spawnSync('sh', ['-c', 'cat "$1" | "$2" "$3" /dev/stdin', 'sh', EDITORJI, process.execPath, BIN], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(json(result.stdout).input.path).toBe('/dev/stdin');
+    expect(json(result.stdout).source).toBe('editorji');
   });
 
   it('cleans several inputs in order into a JSON array', () => {
