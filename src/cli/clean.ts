@@ -114,14 +114,27 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   const converter = await converterFor(jobs, settings);
   const stdout = plan ? null : new StdoutSink(options.format, batch);
   const progress = batch && !options.quiet && process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
-  const signals = new SignalLatch();
+  // Only a batch has work to wind down; a single page stops at Ctrl-C as any command does,
+  // even while blocked opening a pipe that has no writer yet.
+  const signals = batch
+    ? new SignalLatch(async (signal) => {
+        // Interrupted again while waiting for the inputs under way: stop now, leaving nothing half written.
+        progress?.clear();
+        await converter.abandon();
+        report?.abandon();
+        printError(null, `interrupted again: stopped at once after ${tally.done} of ${tally.totals.inputs} inputs; the ones under way were abandoned`);
+        // Die by the signal itself (status 130 for SIGINT): exiting would wait for a thread stuck in a system call.
+        signals?.release();
+        process.kill(process.pid, signal);
+      })
+    : null;
   let stop = false;
 
   try {
     await runBatch(inputs.length, taskAt, converter, {
       // Several per worker, so each always has inputs waiting and they travel in groups (see core/pool.ts).
       concurrency: jobs === 1 ? 1 : jobs * TASKS_PER_WORKER,
-      stopped: () => stop || signals.caught,
+      stopped: () => stop || signals?.caught === true,
       onResult: async (result) => {
         tally.count(result);
         report?.add(result);
@@ -141,12 +154,13 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
     report?.abandon();
     throw error;
   } finally {
-    signals.release();
+    signals?.release();
     progress?.clear();
     await converter.close();
   }
 
-  const totals = tally.finish(signals.caught);
+  const interrupted = signals?.caught === true;
+  const totals = tally.finish(interrupted);
   if (report) {
     try {
       report.finish(totals);
@@ -156,8 +170,8 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
       totals.failed++;
     }
   }
-  if (signals.caught || (stop && totals.notStarted > 0) || (batch && !options.quiet)) await printSummary(totals, stop && !signals.caught);
-  if (signals.caught) return INTERRUPTED;
+  if (interrupted || (stop && totals.notStarted > 0) || (batch && !options.quiet)) await printSummary(totals, stop && !interrupted);
+  if (interrupted) return INTERRUPTED;
   return totals.failed > 0 ? 1 : 0;
 }
 
@@ -205,14 +219,19 @@ async function converterFor(jobs: number, settings: ConvertSettings): Promise<Co
   return new WorkerPool(jobs, settings);
 }
 
-/** Catches SIGINT and SIGTERM for the run: the batch stops taking inputs and ends cleanly. */
+/**
+ * Catches SIGINT and SIGTERM for a batch: the first stops it taking inputs so
+ * it ends cleanly; a second one calls `force`, for when what is under way
+ * does not end (a pipe that never gets a writer).
+ */
 class SignalLatch {
   caught = false;
-  private readonly onSignal = () => {
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    if (this.caught) void this.force(signal);
     this.caught = true;
   };
 
-  constructor() {
+  constructor(private readonly force: (signal: NodeJS.Signals) => Promise<void>) {
     process.on('SIGINT', this.onSignal);
     process.on('SIGTERM', this.onSignal);
   }

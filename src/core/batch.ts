@@ -10,6 +10,8 @@ import { convert, type ConvertResult, type ConvertSettings, type ConvertTask } f
 export interface Converter {
   convert(task: ConvertTask): Promise<ConvertResult>;
   close(): Promise<void>;
+  /** Stops at once, abandoning the tasks under way and removing their temporary files. */
+  abandon(): Promise<void>;
 }
 
 /** In this thread, one input at a time: `-j 1` and single inputs load no worker code. */
@@ -23,6 +25,9 @@ export class InlineConverter implements Converter {
   }
 
   async close(): Promise<void> {}
+
+  // A task in this thread runs to its end before a signal is even seen: nothing is ever under way.
+  async abandon(): Promise<void> {}
 }
 
 export interface BatchOptions {

@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { temporaryPathFor } from './write.js';
 import type { ConvertResult, ConvertSettings, ConvertTask } from './convert.js';
 import type { Converter } from './batch.js';
 
@@ -50,6 +52,18 @@ export class WorkerPool implements Converter {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  async abandon(): Promise<void> {
+    this.closed = true;
+    const underWay: string[] = [];
+    for (const slot of this.slots) {
+      for (const { task } of slot.pending.values()) if (task.target !== null) underWay.push(temporaryPathFor(task.target, slot.worker.threadId));
+      // Not awaited: a worker blocked in a system call (opening a pipe with no writer) stops only when the process does.
+      void slot.worker.terminate();
+    }
+    // A worker stopped mid-write leaves its temporary file; the output itself was never renamed into place.
+    for (const temporary of underWay) rmSync(temporary, { force: true });
   }
 
   private spawn(): Slot {

@@ -3,9 +3,9 @@ import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fromSystemError } from './errors.js';
 
-/** The temporary name an output is written under before it is renamed into place. */
-export function temporaryPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}-${currentThreadId()}.declutter-tmp`);
+/** The temporary name an output is written under (by this thread, or another one) before it is renamed into place. */
+export function temporaryPathFor(path: string, thread: number = currentThreadId()): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${thread}.declutter-tmp`);
 }
 
 let threadId: number | undefined;

@@ -24,6 +24,8 @@ class ScrambledConverter implements Converter {
   }
 
   async close(): Promise<void> {}
+
+  async abandon(): Promise<void> {}
 }
 
 const task = (index: number): ConvertTask => ({ index, path: `page-${index}.txt`, target: null });
