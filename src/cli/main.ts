@@ -39,7 +39,8 @@ stderr unless something is wrong. With --out-dir, outputs mirror the inputs'
 folders below their common base; two inputs that would make the same output
 stop the run before anything is written (exit 2). Ctrl-C stops taking new
 inputs, lets the ones under way finish, leaves no partial file, says how far
-it got and exits 130.
+it got and exits 130; a second Ctrl-C stops at once, abandoning what is
+under way (still no partial file).
 
 Exit status: 0 all inputs cleaned (or skipped), 1 some input failed,
 2 usage error, 130 interrupted.`;
