@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import fg from 'fast-glob';
 import { findSource } from '../sources/index.js';
 import { render } from '../render/index.js';
@@ -9,9 +9,9 @@ import {
   compareExpectation,
   expectationPath,
   expectationsFor,
-  isExpectationFile,
   type Comparison,
 } from './expectations.js';
+import { expectationStem, isExpectationFile, pageStem } from './expectation-files.js';
 import { lintArticle, type LintFailure, type LintOptions } from './lint.js';
 import type { Article, Format } from './types.js';
 import { writeFileAtomic } from './write.js';
@@ -156,23 +156,13 @@ function pagesInDirectory(directory: string): Discovery {
     .map((file) => join(directory, file));
   const expectations = files.filter(isExpectationFile);
   const candidates = files.filter((file) => !isExpectationFile(file));
-  const stems = new Set(candidates.map(stem));
+  const stems = new Set(candidates.map(pageStem));
   const expected = new Set(expectations.map(expectationStem));
-  const pages = candidates.filter((file) => file.endsWith('.txt') || expected.has(stem(file)));
+  const pages = candidates.filter((file) => file.endsWith('.txt') || expected.has(pageStem(file)));
   const problems = expectations
     .filter((file) => !stems.has(expectationStem(file)))
     .map((path) => ({ path, message: 'expectation file without a page beside it' }));
   return { pages, problems };
-}
-
-/** `dir/name.txt` → `dir/name`, the part a page shares with its expectations. */
-function stem(page: string): string {
-  return join(dirname(page), basename(page).replace(/\.[^.]*$/, ''));
-}
-
-/** `dir/name.expected.json` → `dir/name`. */
-function expectationStem(path: string): string {
-  return join(dirname(path), basename(path).replace(/\.expected\.[^.]*$/, ''));
 }
 
 export interface CheckTotals {

@@ -19,7 +19,17 @@ export function isExpectationFile(path: string): boolean {
   return EXPECTATION_FILE.test(path);
 }
 
+/** `dir/name.txt` → `dir/name`: what a page and its expectations share. */
+export function pageStem(page: string): string {
+  return join(dirname(page), basename(page).replace(/\.[^.]*$/, ''));
+}
+
+/** `dir/name.expected.json` → `dir/name`: the stem of the page it belongs to. */
+export function expectationStem(path: string): string {
+  return path.replace(EXPECTATION_FILE, '');
+}
+
 /** `dir/name.txt` → `dir/name.expected.json` (and so on). */
 export function expectationPath(page: string, suffix: string): string {
-  return join(dirname(page), basename(page).replace(/\.[^.]*$/, '') + suffix);
+  return pageStem(page) + suffix;
 }
