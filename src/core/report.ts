@@ -1,10 +1,10 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { VERSION } from '../version.js';
 import { nowMs } from './clock.js';
 import type { ConvertResult } from './convert.js';
 import { fromSystemError } from './errors.js';
-import { temporaryPathFor } from './write.js';
+import { temporaryPathFor, writeAll } from './write.js';
 
 /** Counts of a run, for the summary line and the report's `totals`. */
 export interface Totals {
@@ -111,11 +111,10 @@ export class ReportWriter {
   }
 
   private flush(): void {
-    const data = Buffer.from(this.buffer);
+    const data = this.buffer;
     this.buffer = '';
-    let written = 0;
     try {
-      while (written < data.length) written += writeSync(this.fd, data, written);
+      writeAll(this.fd, data);
     } catch (error) {
       throw fromSystemError(error);
     }

@@ -27,9 +27,7 @@ export function writeFileAtomic(path: string, content: string, { durable = false
   try {
     const fd = openCreatingFolders(temporary);
     try {
-      const data = Buffer.from(content);
-      let written = 0;
-      while (written < data.length) written += writeSync(fd, data, written);
+      writeAll(fd, content);
       if (durable) fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -54,4 +52,11 @@ function openCreatingFolders(path: string): number {
     mkdirSync(dirname(path), { recursive: true });
     return openSync(path, 'w');
   }
+}
+
+/** Writes all of `content`: one write may take only part of it. Throws Node's error as is. */
+export function writeAll(fd: number, content: string): void {
+  const data = Buffer.from(content);
+  let written = 0;
+  while (written < data.length) written += writeSync(fd, data, written);
 }
