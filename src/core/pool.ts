@@ -19,7 +19,7 @@ export class WorkerPool implements Converter {
   private flushQueued = false;
 
   constructor(
-    private readonly size: number,
+    size: number,
     private readonly settings: ConvertSettings,
     private readonly entry: URL = new URL('./worker.js', import.meta.url),
   ) {
