@@ -113,8 +113,13 @@ function coloredDiff(expectation: ExpectationResult, page: string, maxDiffLines:
     return line;
   };
   const lines = diff.lines.map(paint);
-  if (diff.cut > 0) lines.push(out.dim(`… ${diff.cut} more diff line${diff.cut === 1 ? '' : 's'} not shown (--max-diff-lines ${maxDiffLines})`));
+  if (diff.cut > 0) lines.push(out.dim(cutNote(diff.cut, maxDiffLines)));
   return `${lines.map((line) => `    ${line}`).join('\n')}\n`;
+}
+
+/** Said under a diff cut to `--max-diff-lines`. */
+function cutNote(cut: number, maxDiffLines: number): string {
+  return `… ${cut} more diff line${cut === 1 ? '' : 's'} not shown (--max-diff-lines ${maxDiffLines})`;
 }
 
 function summaryLine(totals: CheckTotals, options: CheckCommandOptions, out: ChalkInstance): string {
@@ -143,7 +148,7 @@ function junitCases(results: readonly PageCheck[], problems: readonly DiscoveryP
         cases.push({ classname, name, failure: { message: result.error!, details: `${result.page}: ${result.error}` } });
       } else if (expectation.status === 'fail') {
         const diff = diffExpectation(expectation.comparison!, `${result.page} (cleaned now)`, maxDiffLines);
-        const cut = diff.cut > 0 ? [`… ${diff.cut} more diff lines not shown`] : [];
+        const cut = diff.cut > 0 ? [cutNote(diff.cut, maxDiffLines)] : [];
         cases.push({
           classname,
           name,
