@@ -5,12 +5,12 @@
  *   const article = clean(fs.readFileSync('page.txt'), { path: 'page.txt' });
  *   process.stdout.write(render(article, 'md'));
  */
-export { analyze, articleFrom, clean, detectSource, type Analysis, type CleanOptions } from './core/pipeline.js';
-export { DeclutterError, type ErrorCode } from './core/errors.js';
+export { analyze, articleFrom, clean, detectSource, type Analysis, type CleanOptions } from './pipeline/analyze.js';
+export { DeclutterError, type ErrorCode } from './pipeline/errors.js';
 export { render, EXTENSIONS } from './render/index.js';
-export { SOURCES as cleaners, findSource } from './sources/index.js';
-export type { Fingerprint, Rule, SourceDefinition } from './sources/define.js';
-export { FORMATS, LABELS } from './core/types.js';
+export { SOURCES as cleaners, findSource } from './cleaners/registry.js';
+export type { Fingerprint, Rule, SourceDefinition } from './cleaners/schema.js';
+export { FORMATS, LABELS } from './pipeline/types.js';
 export type {
   Article,
   Extraction,
@@ -20,9 +20,9 @@ export type {
   Label,
   LabelledLine,
   RelatedStory,
-} from './core/types.js';
-export { checkPage, findPages, type CheckOptions, type PageCheck } from './core/check.js';
-export { diffExpectation } from './core/expectations.js';
-export { lintArticle, type LintFailure } from './core/lint.js';
-export { explain, type Explanation } from './core/explain.js';
+} from './pipeline/types.js';
+export { checkPage, findPages, type CheckOptions, type PageCheck } from './check/check.js';
+export { diffExpectation } from './check/expectations.js';
+export { lintArticle, type LintFailure } from './check/lint.js';
+export { explain, type Explanation } from './pipeline/explain.js';
 export { VERSION } from './version.js';

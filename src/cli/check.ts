@@ -8,12 +8,12 @@ import {
   type DiscoveryProblem,
   type ExpectationResult,
   type PageCheck,
-} from '../core/check.js';
-import { isDeclutterError } from '../core/errors.js';
-import { DEFAULT_MAX_DIFF_LINES, DEFAULT_MIN_WORDS } from '../core/check-defaults.js';
-import { diffExpectation } from '../core/expectations.js';
-import { renderJunit, type JunitCase } from '../core/junit.js';
-import { writeFileAtomic } from '../core/write.js';
+} from '../check/check.js';
+import { isDeclutterError } from '../pipeline/errors.js';
+import { DEFAULT_MAX_DIFF_LINES, DEFAULT_MIN_WORDS } from '../check/defaults.js';
+import { diffExpectation } from '../check/expectations.js';
+import { renderJunit, type JunitCase } from '../check/junit.js';
+import { writeFileAtomic } from '../io/write.js';
 import { VERSION } from '../version.js';
 import { colorsFor } from './colors.js';
 import { printError } from './diagnostics.js';

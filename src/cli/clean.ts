@@ -1,15 +1,15 @@
-import type { Converter } from '../core/batch.js';
-import { InlineConverter, runBatch } from '../core/batch.js';
-import type { ConvertResult, ConvertSettings, ConvertTask } from '../core/convert.js';
-import type { Discovery } from '../core/discover.js';
-import { isDeclutterError } from '../core/errors.js';
-import { prepareManifest } from '../core/manifest.js';
-import { isPlainPath } from '../core/patterns.js';
-import { planOutputs } from '../core/plan.js';
-import { ProgressLine } from '../core/progress.js';
-import { readStdin } from '../core/read.js';
-import { ReportWriter, Tally, type Totals } from '../core/report.js';
-import type { Format } from '../core/types.js';
+import type { Converter } from '../batch/run.js';
+import { InlineConverter, runBatch } from '../batch/run.js';
+import type { ConvertResult, ConvertSettings, ConvertTask } from '../batch/task.js';
+import type { Discovery } from '../batch/pages.js';
+import { isDeclutterError } from '../pipeline/errors.js';
+import { prepareManifest } from '../batch/manifest.js';
+import { isPlainPath } from '../batch/patterns.js';
+import { planOutputs } from '../batch/plan.js';
+import { ProgressLine } from './progress.js';
+import { readStdin } from '../io/read.js';
+import { ReportWriter, Tally, type Totals } from '../batch/report.js';
+import type { Format } from '../pipeline/types.js';
 import { EXTENSIONS } from '../render/index.js';
 import { VERSION } from '../version.js';
 import { printError, printWarning, UsageError } from './diagnostics.js';
@@ -132,7 +132,7 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
 
   try {
     await runBatch(inputs.length, taskAt, converter, {
-      // Several per worker, so each always has inputs waiting and they travel in groups (see core/pool.ts).
+      // Several per worker, so each always has inputs waiting and they travel in groups (see batch/pool.ts).
       concurrency: jobs === 1 ? 1 : jobs * TASKS_PER_WORKER,
       stopped: () => stop || signals?.caught === true,
       onResult: async (result) => {
@@ -180,7 +180,7 @@ async function findInputs(argumentsGiven: string[], options: CleanCommandOptions
   if (argumentsGiven.length === 1 && isPlainPath(argumentsGiven[0]!)) {
     return { inputs: argumentsGiven, roots: [], problems: [], expanded: false };
   }
-  const { discoverInputs } = await import('../core/discover.js');
+  const { discoverInputs } = await import('../batch/pages.js');
   return discoverInputs(argumentsGiven, { ignore: options.ignore ?? [], exclude: options.outDir ?? null });
 }
 
@@ -215,7 +215,7 @@ async function coreCount(inputs: number): Promise<number> {
 /** Worker threads only when there is parallel work: `-j 1` and one input load no worker code. */
 async function converterFor(jobs: number, settings: ConvertSettings): Promise<Converter> {
   if (jobs === 1) return new InlineConverter(settings);
-  const { WorkerPool } = await import('../core/pool.js');
+  const { WorkerPool } = await import('../batch/pool.js');
   return new WorkerPool(jobs, settings);
 }
 

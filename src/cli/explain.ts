@@ -1,9 +1,9 @@
 import type { ChalkInstance } from 'chalk';
-import { isDeclutterError } from '../core/errors.js';
-import { explain, layoutExplanation, type Palette } from '../core/explain.js';
-import { analyze, articleFrom, type CleanOptions } from '../core/pipeline.js';
-import { readInputFile, readStdin } from '../core/read.js';
-import type { Label } from '../core/types.js';
+import { isDeclutterError } from '../pipeline/errors.js';
+import { explain, layoutExplanation, type Palette } from '../pipeline/explain.js';
+import { analyze, articleFrom, type CleanOptions } from '../pipeline/analyze.js';
+import { readInputFile, readStdin } from '../io/read.js';
+import type { Label } from '../pipeline/types.js';
 import { colorsFor } from './colors.js';
 import { printError, UsageError } from './diagnostics.js';
 import { writeStdout } from './stdout.js';

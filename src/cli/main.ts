@@ -1,10 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_MAX_DIFF_LINES, DEFAULT_MIN_WORDS } from '../core/check-defaults.js';
-import { isKnownTimeZone } from '../core/dates.js';
-import { isDeclutterError } from '../core/errors.js';
-import { DEFAULT_MAX_BYTES } from '../core/read.js';
-import { FORMATS } from '../core/types.js';
-import { SOURCE_IDS } from '../sources/index.js';
+import { DEFAULT_MAX_DIFF_LINES, DEFAULT_MIN_WORDS } from '../check/defaults.js';
+import { isKnownTimeZone } from '../pipeline/dates/index.js';
+import { isDeclutterError } from '../pipeline/errors.js';
+import { DEFAULT_MAX_BYTES } from '../io/read.js';
+import { FORMATS } from '../pipeline/types.js';
+import { SOURCE_IDS } from '../cleaners/registry.js';
 import { VERSION } from '../version.js';
 import { runClean } from './clean.js';
 import { printError, UsageError } from './diagnostics.js';

@@ -1,5 +1,5 @@
-import { SOURCES } from '../sources/index.js';
-import type { SourceDefinition } from '../sources/define.js';
+import { SOURCES } from '../cleaners/registry.js';
+import type { SourceDefinition } from '../cleaners/schema.js';
 import { writeStdout } from './stdout.js';
 
 export interface SourcesCommandOptions {

@@ -1,4 +1,4 @@
-import { DeclutterError, fromSystemError } from '../core/errors.js';
+import { DeclutterError, fromSystemError } from '../pipeline/errors.js';
 import { printError } from './diagnostics.js';
 
 /**

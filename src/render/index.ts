@@ -1,4 +1,4 @@
-import type { Article, Format } from '../core/types.js';
+import type { Article, Format } from '../pipeline/types.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderNdjson } from './ndjson.js';

@@ -1,4 +1,4 @@
-import type { Article } from '../core/types.js';
+import type { Article } from '../pipeline/types.js';
 
 /** Pretty JSON, two-space indent, with a final newline. */
 export function renderJson(article: Article): string {

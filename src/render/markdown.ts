@@ -1,4 +1,4 @@
-import type { Article } from '../core/types.js';
+import type { Article } from '../pipeline/types.js';
 
 /**
  * YAML front matter, `# Title`, the summary as a blockquote, the paragraphs,

@@ -1,4 +1,4 @@
-import type { Article } from '../core/types.js';
+import type { Article } from '../pipeline/types.js';
 
 /** One compact JSON object on one line. */
 export function renderNdjson(article: Article): string {

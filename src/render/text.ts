@@ -1,4 +1,4 @@
-import type { Article } from '../core/types.js';
+import type { Article } from '../pipeline/types.js';
 
 /** The title, a blank line, then the paragraphs separated by blank lines. */
 export function renderText(article: Article): string {

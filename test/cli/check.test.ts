@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { devdiscoursePage, editorjiPage, words } from '../unit/crafted-pages.js';
+import { devdiscoursePage, editorjiPage, words } from '../unit/check/crafted-pages.js';
 import { runCli, tempDir } from './run.js';
 
 const EDITORJI = 'fixtures/editorji/syria-leader-kremlin-ap';

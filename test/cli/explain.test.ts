@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { explain, layoutExplanation } from '../../src/core/explain.js';
-import { analyze, clean } from '../../src/core/pipeline.js';
-import { LABELS } from '../../src/core/types.js';
+import { explain, layoutExplanation } from '../../src/pipeline/explain.js';
+import { analyze, clean } from '../../src/pipeline/analyze.js';
+import { LABELS } from '../../src/pipeline/types.js';
 import { runCli } from './run.js';
 
 const EDITORJI = 'fixtures/editorji/syria-leader-kremlin-ap.txt';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SOURCES } from '../../src/sources/index.js';
+import { SOURCES } from '../../src/cleaners/registry.js';
 import { runCli } from './run.js';
 
 describe('declutter sources', () => {

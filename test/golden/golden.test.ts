@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPage, findPages } from '../../src/core/check.js';
-import { diffExpectation } from '../../src/core/expectations.js';
-import { analyze } from '../../src/core/pipeline.js';
-import type { Article } from '../../src/core/types.js';
+import { checkPage, findPages } from '../../src/check/check.js';
+import { diffExpectation } from '../../src/check/expectations.js';
+import { analyze } from '../../src/pipeline/analyze.js';
+import type { Article } from '../../src/pipeline/types.js';
 
 // Every fixtures/<source>/<name>.txt is a page of that source with complete
 // expected outputs beside it. This runs the code of `declutter check`;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DeclutterError } from '../../src/core/errors.js';
-import { clean } from '../../src/core/pipeline.js';
-import type { Article } from '../../src/core/types.js';
+import { DeclutterError } from '../../src/pipeline/errors.js';
+import { clean } from '../../src/pipeline/analyze.js';
+import type { Article } from '../../src/pipeline/types.js';
 import { runCli } from '../cli/run.js';
 import { CORPUS_DIR, corpusFiles, corpusManifest, type ExpectedArticle } from './corpus.js';
 

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DeclutterError, fromSystemError } from '../../src/core/errors.js';
-import { readInputFile } from '../../src/core/read.js';
+import { DeclutterError, fromSystemError } from '../../src/pipeline/errors.js';
+import { readInputFile } from '../../src/io/read.js';
 import { BIN, runCli, tempDir } from '../cli/run.js';
 
 const EDITORJI = join('test', 'robustness', 'corpus', 'editorji-utf8.txt');

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeLine } from '../../src/core/lines.js';
-import { repairMojibake } from '../../src/core/mojibake.js';
-import { clean } from '../../src/core/pipeline.js';
-import { SOURCES } from '../../src/sources/index.js';
+import { normalizeLine } from '../../src/input/text.js';
+import { repairMojibake } from '../../src/pipeline/decode/mojibake.js';
+import { clean } from '../../src/pipeline/analyze.js';
+import { SOURCES } from '../../src/cleaners/registry.js';
 
 /*
  * Cost must grow with the size of the input, never faster. The bound is on

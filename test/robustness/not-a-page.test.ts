@@ -1,10 +1,10 @@
 import { closeSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binaryReason } from '../../src/core/binary.js';
-import { DeclutterError } from '../../src/core/errors.js';
-import { clean } from '../../src/core/pipeline.js';
-import { DEFAULT_MAX_BYTES, formatBytes, readInputFile } from '../../src/core/read.js';
+import { binaryReason } from '../../src/pipeline/decode/binary.js';
+import { DeclutterError } from '../../src/pipeline/errors.js';
+import { clean } from '../../src/pipeline/analyze.js';
+import { DEFAULT_MAX_BYTES, formatBytes, readInputFile } from '../../src/io/read.js';
 import { runCli, tempDir } from '../cli/run.js';
 
 const PAGE = readFileSync(join('test', 'robustness', 'corpus', 'editorji-utf8.txt'), 'utf8');

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, decodeText } from '../../src/core/decode.js';
-import { DeclutterError } from '../../src/core/errors.js';
-import { splitLines } from '../../src/core/lines.js';
-import { clean, type CleanOptions } from '../../src/core/pipeline.js';
-import { FORMATS, type Article } from '../../src/core/types.js';
+import { decodeBytes, decodeText } from '../../src/pipeline/decode/index.js';
+import { DeclutterError } from '../../src/pipeline/errors.js';
+import { splitLines } from '../../src/input/text.js';
+import { clean, type CleanOptions } from '../../src/pipeline/analyze.js';
+import { FORMATS, type Article } from '../../src/pipeline/types.js';
 import { render } from '../../src/render/index.js';
-import { SOURCE_IDS } from '../../src/sources/index.js';
+import { SOURCE_IDS } from '../../src/cleaners/registry.js';
 
 /*
  * Whatever comes in, clean() gives an article or a DeclutterError, the same

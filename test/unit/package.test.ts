@@ -1,8 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: the build script is plain JavaScript without types.
-import { registryText } from '../../scripts/build.js';
-import { SOURCES } from '../../src/sources/index.js';
+import { SOURCES } from '../../src/cleaners/registry.js';
 import { VERSION } from '../../src/version.js';
 
 describe('package', () => {
@@ -10,9 +8,8 @@ describe('package', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 
-  it('registers every site file under src/sources (the build regenerates all.ts)', () => {
-    expect(readFileSync('src/sources/all.ts', 'utf8')).toBe(registryText(readdirSync('src/sources')));
-    const siteFiles = readdirSync('src/sources').filter((file) => !['define.ts', 'index.ts', 'all.ts'].includes(file));
+  it('registers every site file under src/cleaners/sites among the built-in cleaners', () => {
+    const siteFiles = readdirSync('src/cleaners/sites');
     expect(SOURCES.map((source) => `${source.id}.ts`).sort()).toEqual(siteFiles.sort());
   });
 

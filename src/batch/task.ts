@@ -1,0 +1,107 @@
+import { DeclutterError, isDeclutterError } from '../pipeline/errors.js';
+import { isUpToDate } from './manifest.js';
+import { nowMs } from '../io/clock.js';
+import { clean } from '../pipeline/analyze.js';
+import { readInputFile } from '../io/read.js';
+import type { Format } from '../pipeline/types.js';
+import { writeFileAtomic } from '../io/write.js';
+import { render } from '../render/index.js';
+
+/**
+ * One input, start to finish: read → clean → render → write. The same
+ * function runs inline (`-j 1`, a single input) and inside each worker
+ * thread, so both paths behave alike; it never throws.
+ */
+
+/** What every input of a run shares. Plain data: it is sent to each worker. */
+export interface ConvertSettings {
+  format: Format;
+  source?: string | undefined;
+  tz?: string | undefined;
+  encoding?: string | undefined;
+  strict?: boolean | undefined;
+  maxBytes?: number | undefined;
+  /** Skip inputs whose output is newer than both them and this time (ms); null to clean everything. */
+  upToDateSince?: number | null | undefined;
+}
+
+export interface ConvertTask {
+  /** Position in the run; results come back in this order. */
+  index: number;
+  /** As given by the user, `-` for standard input. */
+  path: string;
+  /** Output file, or null to hand the rendered text back (stdout). */
+  target: string | null;
+  /** Already read (standard input). */
+  bytes?: Uint8Array | undefined;
+  /** Set when the input must not be cleaned at all (it would overwrite an input). */
+  refuse?: string | undefined;
+}
+
+export type ConvertStatus = 'ok' | 'skipped' | 'failed';
+
+/** Small on purpose: this crosses the thread boundary once per input. */
+export interface ConvertResult {
+  index: number;
+  path: string;
+  status: ConvertStatus;
+  source: string | null;
+  warnings: string[];
+  error: string | null;
+  output: string | null;
+  /** The rendered article when there is no target file. */
+  text?: string;
+  ms: number;
+}
+
+/** An output that cannot be written is named, so the message does not read as a fault of the input. */
+function writeOutput(target: string, text: string): void {
+  try {
+    writeFileAtomic(target, text);
+  } catch (error) {
+    if (!isDeclutterError(error)) throw error;
+    throw new DeclutterError(error.code, `cannot write ${target}: ${error.message}`);
+  }
+}
+
+export function convert(task: ConvertTask, settings: ConvertSettings): ConvertResult {
+  const started = nowMs();
+  const result: ConvertResult = {
+    index: task.index,
+    path: task.path,
+    status: 'failed',
+    source: null,
+    warnings: [],
+    error: null,
+    output: task.target,
+    ms: 0,
+  };
+  try {
+    if (task.refuse !== undefined) {
+      result.error = task.refuse;
+    } else if (task.target !== null && task.path !== '-' && settings.upToDateSince != null && isUpToDate(task.path, task.target, settings.upToDateSince)) {
+      result.status = 'skipped';
+    } else {
+      const bytes = task.bytes ?? readInputFile(task.path, settings.maxBytes);
+      const article = clean(bytes, {
+        path: task.path,
+        ...(settings.source !== undefined && { source: settings.source }),
+        ...(settings.tz !== undefined && { tz: settings.tz }),
+        ...(settings.encoding !== undefined && { encoding: settings.encoding }),
+        ...(settings.strict !== undefined && { strict: settings.strict }),
+      });
+      result.source = article.source;
+      result.warnings = article.warnings;
+      const text = render(article, settings.format);
+      if (task.target === null) result.text = text;
+      else writeOutput(task.target, text);
+      result.status = 'ok';
+    }
+  } catch (error) {
+    // A bug must not end a batch of thousands either; it is reported as one, not as the user's fault.
+    result.error = isDeclutterError(error) ? error.message : `internal error, please report it: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  if (result.status === 'failed' && result.error !== null) result.output = null;
+  result.ms = nowMs() - started;
+  return result;
+}

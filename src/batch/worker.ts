@@ -1,0 +1,12 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { convert, type ConvertSettings, type ConvertTask } from './task.js';
+
+/**
+ * Worker thread entry (built as dist/cli/worker.js): converts each group of
+ * tasks it is sent, reading and writing the files itself, and answers with
+ * the small results only, one message per group.
+ */
+const settings = workerData as ConvertSettings;
+parentPort!.on('message', (tasks: ConvertTask[]) => {
+  parentPort!.postMessage(tasks.map((task) => convert(task, settings)));
+});

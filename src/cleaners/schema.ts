@@ -1,0 +1,79 @@
+import type { Label } from '../pipeline/types.js';
+
+/**
+ * A cleaner is data: fingerprints that recognize its site, and a small state
+ * machine of line-labelling rules. Shared code runs the rules
+ * (pipeline/label.ts) and builds the article from the labels (pipeline/assemble.ts),
+ * so every cleaner gets provenance, `explain` and normalization for free.
+ */
+export interface SourceDefinition {
+  /** Stable id used by `--source` and in every article. */
+  id: string;
+  /** Human name of the site. */
+  site: string;
+  /** Bumped whenever the rules change what an article looks like. */
+  version: string;
+  /** One line for `declutter sources`: what pages this cleaner recognizes. */
+  recognizes: string;
+  /** IANA zone the site means when it prints a time without a zone. */
+  timeZone: string;
+  /** date-fns `parse` patterns for the dates this site prints, tried in order. */
+  dateFormats: string[];
+  /** Whether a byline that is a wire agency's name (`PTI`) also names the agency. */
+  agencyFromByline: boolean;
+  /** Evidence that a page comes from this site; see pipeline/detect.ts. */
+  fingerprints: Fingerprint[];
+  /**
+   * Text that must never survive into title, summary or body
+   * (used by `check --lint`).
+   */
+  clutterMarkers: RegExp[];
+  /** The zone the page starts in. */
+  start: string;
+  /** Rules per zone, tried in order; the first that matches labels the line. */
+  zones: Record<string, Rule[]>;
+}
+
+export interface Fingerprint {
+  /** What the evidence is, for `explain` and `sources`. */
+  name: string;
+  /** Tested against each normalized line of the page. */
+  pattern: RegExp;
+  /** How strongly a match alone says "this site", from 0 to 1. */
+  weight: number;
+}
+
+export interface Rule {
+  /** Shown by `explain` as the reason a line got its label. */
+  name: string;
+  /** Tested against the whole normalized line; named groups capture fields. */
+  match: RegExp;
+  label: Label;
+  /** For dropped lines: why, in a few words. */
+  reason?: string;
+  /** The next non-blank line must match this too: structure, not a word alone. */
+  followedBy?: RegExp;
+  /** Matches only a line equal to the page's title (Devdiscourse prints it twice). */
+  sameAsTitle?: boolean;
+  /** Matches only a line equal to the previous non-blank line. */
+  repeatsPrevious?: boolean;
+  /** Zone to move to after this line. */
+  then?: string;
+  /** For a related section label: whether it names the headline before or after it. */
+  attach?: 'previous' | 'next';
+}
+
+/** Wire agencies whose names appear in bylines and datelines. */
+export const WIRE_AGENCIES = ['AP', 'AFP', 'ANI', 'IANS', 'PTI', 'Reuters', 'UNI'] as const;
+
+/** `AP|AFP|…` for use inside a regular expression. */
+export const AGENCY_PATTERN = WIRE_AGENCIES.join('|');
+
+/** Month names as sites abbreviate them, for dateline patterns. */
+export const MONTH_PATTERN =
+  '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.?';
+
+/** Identity function that makes TypeScript check a source against the interface. */
+export function defineSource(source: SourceDefinition): SourceDefinition {
+  return source;
+}

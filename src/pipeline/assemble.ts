@@ -1,0 +1,236 @@
+import { WIRE_AGENCIES, type SourceDefinition } from '../cleaners/schema.js';
+import { normalizeDate } from './dates/index.js';
+import type {
+  Article,
+  Captures,
+  Extraction,
+  FieldName,
+  ImageCredit,
+  InputInfo,
+  LabelledLine,
+  RelatedStory,
+} from './types.js';
+
+export interface AssembleContext {
+  source: SourceDefinition;
+  confidence: number;
+  input: InputInfo;
+  encoding: string;
+  /** Zone for dates printed without one; defaults to the source's. */
+  timeZone?: string;
+  /** Warnings from earlier stages (decoding). */
+  warnings?: readonly string[];
+}
+
+/** Builds the article from labelled lines. Pure: the same labels give the same article. */
+export function assemble(lines: readonly LabelledLine[], context: AssembleContext): Article {
+  const { source } = context;
+  const timeZone = context.timeZone ?? source.timeZone;
+  const provenance = new Provenance();
+  const warnings = [...(context.warnings ?? [])];
+
+  let title: string | null = null;
+  const summary: string[] = [];
+  const body: string[] = [];
+  const notes: string[] = [];
+  const countries: string[] = [];
+  const captured: Partial<Record<'byline' | 'agency' | 'dateline' | 'published' | 'updated', string>> = {};
+  let image: ImageCredit | null = null;
+  const related = new RelatedList();
+
+  for (const line of lines) {
+    const captures: Captures = line.captures ?? {};
+    const text = captures.text ?? line.text;
+    for (const field of ['byline', 'agency', 'dateline', 'published', 'updated'] as const) {
+      const value = captures[field];
+      if (value !== undefined && captured[field] === undefined) {
+        captured[field] = value;
+        provenance.add(field, line.n);
+      }
+    }
+    switch (line.label) {
+      case 'title':
+        if (title === null) {
+          title = text;
+          provenance.add('title', line.n);
+        }
+        break;
+      case 'summary':
+        summary.push(text);
+        provenance.add('summary', line.n);
+        break;
+      case 'body':
+        body.push(text);
+        provenance.add('body', line.n);
+        break;
+      case 'note':
+        notes.push(text);
+        provenance.add('notes', line.n);
+        break;
+      case 'countries':
+        if (captures.country !== undefined && !countries.includes(captures.country)) countries.push(captures.country);
+        provenance.add('countries', line.n);
+        break;
+      case 'image':
+        if (image === null && captures.credit !== undefined) {
+          image = { caption: captures.caption ?? null, credit: captures.credit };
+          provenance.add('image', line.n);
+        }
+        break;
+      case 'related':
+        if (related.add(line)) provenance.add('related', line.n);
+        break;
+      default:
+        break;
+    }
+  }
+
+  const byline = captured.byline ?? null;
+  let agency = captured.agency ?? null;
+  if (agency === null && byline !== null && source.agencyFromByline && isWireAgency(byline)) {
+    agency = byline;
+    provenance.copy('byline', 'agency');
+  }
+
+  const date = (printed: string | undefined): string | null => {
+    if (printed === undefined) return null;
+    const normalized = normalizeDate(printed, source.dateFormats, timeZone);
+    if (normalized.warning) warnings.push(normalized.warning);
+    return normalized.iso;
+  };
+  const published = date(captured.published);
+  const updated = date(captured.updated);
+
+  if (title === null) warnings.push('no title found');
+  if (captured.published === undefined && captured.updated === undefined) warnings.push('no date found');
+  if (body.length === 0) warnings.push('empty body');
+
+  const extraction: Extraction = {
+    cleaner: source.id,
+    version: source.version,
+    confidence: context.confidence,
+    encoding: context.encoding,
+    timeZone,
+    dates: { published: captured.published ?? null, updated: captured.updated ?? null },
+    lines: countLines(lines),
+    fields: provenance.fields(),
+  };
+
+  return {
+    source: source.id,
+    title: title ?? '',
+    summary: summary.length > 0 ? summary.join(' ') : null,
+    byline,
+    agency,
+    dateline: captured.dateline ?? null,
+    published,
+    updated,
+    countries,
+    image,
+    body,
+    notes,
+    related: related.stories,
+    wordCount: countWords(body),
+    input: context.input,
+    extraction,
+    warnings,
+  };
+}
+
+/** Words in the paragraphs: runs of characters other than white space (as `\s` defines it). */
+export function countWords(paragraphs: readonly string[]): number {
+  let words = 0;
+  for (const paragraph of paragraphs) {
+    // Counted in place: splitting allocated an array of every word of every page.
+    let inWord = false;
+    for (let i = 0; i < paragraph.length; i++) {
+      const space = isWhiteSpace(paragraph.charCodeAt(i));
+      if (!space && !inWord) words++;
+      inWord = !space;
+    }
+  }
+  return words;
+}
+
+/** The code units JavaScript's `\s` matches. */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+function isWireAgency(byline: string): boolean {
+  return (WIRE_AGENCIES as readonly string[]).includes(byline);
+}
+
+function countLines(lines: readonly LabelledLine[]): Extraction['lines'] {
+  let blank = 0;
+  let dropped = 0;
+  for (const line of lines) {
+    if (line.rule === 'blank') blank++;
+    else if (line.label === 'dropped') dropped++;
+  }
+  return { total: lines.length, kept: lines.length - blank - dropped, dropped, blank };
+}
+
+/** Headlines listed on the page, each once, with the section printed beside them. */
+class RelatedList {
+  readonly stories: RelatedStory[] = [];
+  private readonly seen = new Set<string>();
+  private pendingSection: string | null = null;
+  private last: RelatedStory | null = null;
+
+  /** Takes a related line; true when it contributed to the list. */
+  add(line: LabelledLine): boolean {
+    const section = line.captures?.section;
+    if (section !== undefined) {
+      if (line.attach === 'next') {
+        this.pendingSection = section;
+        return true;
+      }
+      if (this.last && this.last.section === null) this.last.section = section;
+      return this.last !== null;
+    }
+    const title = line.captures?.text ?? line.text;
+    const story: RelatedStory = { title, section: this.pendingSection };
+    this.pendingSection = null;
+    if (this.seen.has(title)) {
+      this.last = null;
+      return false;
+    }
+    this.seen.add(title);
+    this.stories.push(story);
+    this.last = story;
+    return true;
+  }
+}
+
+/** Which input lines each field came from. */
+class Provenance {
+  private readonly map = new Map<FieldName, number[]>();
+
+  add(field: FieldName, lineNumber: number): void {
+    const numbers = this.map.get(field);
+    if (!numbers) this.map.set(field, [lineNumber]);
+    else if (numbers[numbers.length - 1] !== lineNumber) numbers.push(lineNumber);
+  }
+
+  copy(from: FieldName, to: FieldName): void {
+    const numbers = this.map.get(from);
+    if (numbers) this.map.set(to, [...numbers]);
+  }
+
+  /** In the article's key order, for stable output. */
+  fields(): Extraction['fields'] {
+    const order: FieldName[] = ['title', 'summary', 'byline', 'agency', 'dateline', 'published', 'updated', 'countries', 'image', 'body', 'notes', 'related'];
+    const fields: Extraction['fields'] = {};
+    for (const field of order) {
+      const numbers = this.map.get(field);
+      if (numbers) fields[field] = numbers;
+    }
+    return fields;
+  }
+}

@@ -1,0 +1,82 @@
+import type { Rule, SourceDefinition } from '../cleaners/schema.js';
+import { CAPTURE_FIELDS, type Captures, type LabelledLine, type Line } from './types.js';
+
+/**
+ * Runs a cleaner's rules over the page: each line is tested against the rules
+ * of the zone the page is in, the first match labels it and may move to
+ * another zone. One pass, no backtracking over lines.
+ */
+export function labelLines(lines: readonly Line[], source: SourceDefinition): LabelledLine[] {
+  const next = nextNonBlankIndex(lines);
+  const labelled: LabelledLine[] = [];
+  let zone = source.start;
+  let title: string | null = null;
+  let previous: string | null = null;
+
+  // Labelled lines are built field by field: object spread here cost ten times the whole labelling.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.text === '') {
+      labelled.push({ n: line.n, text: line.text, label: 'dropped', rule: 'blank', zone, reason: 'blank line' });
+      continue;
+    }
+    const rules = source.zones[zone];
+    if (!rules) throw new Error(`source ${source.id}: rule moved to unknown zone "${zone}"`);
+
+    let hit: LabelledLine | null = null;
+    for (const rule of rules) {
+      const captures = tryRule(rule, line.text, { title, previous, next: next[i] === -1 ? null : lines[next[i]!]!.text });
+      if (captures === null) continue;
+      hit = { n: line.n, text: line.text, label: rule.label, rule: rule.name, zone };
+      if (rule.reason) hit.reason = rule.reason;
+      if (captures) hit.captures = captures;
+      if (rule.attach) hit.attach = rule.attach;
+      if (rule.then) zone = rule.then;
+      break;
+    }
+    hit ??= { n: line.n, text: line.text, label: 'dropped', rule: 'unmatched', zone, reason: 'no rule of this zone matched' };
+    if (hit.label === 'title' && title === null) title = hit.captures?.text ?? hit.text;
+    labelled.push(hit);
+    previous = line.text;
+  }
+  return labelled;
+}
+
+interface RuleContext {
+  title: string | null;
+  previous: string | null;
+  /** The next non-blank line, or null at the end of the page. */
+  next: string | null;
+}
+
+/** The rule's captures when it matches (undefined when it captures nothing), null when it does not. */
+function tryRule(rule: Rule, text: string, context: RuleContext): Captures | undefined | null {
+  if (rule.sameAsTitle && text !== context.title) return null;
+  if (rule.repeatsPrevious && text !== context.previous) return null;
+  const match = rule.match.exec(text);
+  if (!match) return null;
+  // A page cut short right after a heading still ends the article there.
+  if (rule.followedBy && context.next !== null && !rule.followedBy.test(context.next)) return null;
+  return pickCaptures(match.groups);
+}
+
+function pickCaptures(groups: Record<string, string | undefined> | undefined): Captures | undefined {
+  if (!groups) return undefined;
+  let captures: Captures | undefined;
+  for (const field of CAPTURE_FIELDS) {
+    const value = groups[field]?.trim();
+    if (value) (captures ??= {})[field] = value;
+  }
+  return captures;
+}
+
+/** For each line, the index of the next non-blank line after it, or -1. */
+function nextNonBlankIndex(lines: readonly Line[]): Int32Array {
+  const next = new Int32Array(lines.length);
+  let following = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    next[i] = following;
+    if (lines[i]!.text !== '') following = i;
+  }
+  return next;
+}

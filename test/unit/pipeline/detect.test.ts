@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONFIDENCE_THRESHOLD, pickSource, scoreSources } from '../../../src/pipeline/detect.js';
+import { DeclutterError } from '../../../src/pipeline/errors.js';
+import { splitLines } from '../../../src/input/text.js';
+import { clean, detectSource } from '../../../src/pipeline/analyze.js';
+import { SOURCES } from '../../../src/cleaners/registry.js';
+
+const SAMPLES = {
+  devdiscourse: readFileSync('fixtures/devdiscourse/russia-syria-ties.txt', 'utf8'),
+  editorji: readFileSync('fixtures/editorji/syria-leader-kremlin-ap.txt', 'utf8'),
+} as const;
+
+// A news page from neither site: a headline, a dateline, paragraphs and a footer.
+const OTHER_SITE = [
+  'Home | World | Business | Sport',
+  '',
+  'Storm Leaves Thousands Without Power Along the Coast',
+  '',
+  'By Jane Doe, Staff Writer',
+  'Published 14 March 2025, 09:12 GMT',
+  '',
+  'LISBON (Reuters) - A powerful storm cut electricity to tens of thousands of homes on Friday.',
+  '',
+  'Utility crews were working through the night to restore supplies, officials said.',
+  '',
+  'Read more: How storms are named',
+  '© 2025 Example News. All rights reserved.',
+].join('\n');
+
+describe('detection', () => {
+  for (const [id, text] of Object.entries(SAMPLES)) {
+    it(`recognizes the ${id} sample, with the runner-up well behind`, () => {
+      const scores = scoreSources(splitLines(text), SOURCES);
+      expect(scores[0]!.source.id).toBe(id);
+      expect(scores[0]!.confidence).toBeGreaterThan(CONFIDENCE_THRESHOLD);
+      expect(scores[0]!.evidence.length).toBeGreaterThan(1);
+      expect(scores[1]!.confidence).toBeLessThan(scores[0]!.confidence);
+      expect(scores[1]!.confidence).toBeLessThan(CONFIDENCE_THRESHOLD);
+      expect(detectSource(text)).toEqual({ source: id, confidence: scores[0]!.confidence });
+    });
+  }
+
+  it('recognizes no site on a page of neither', () => {
+    const scores = scoreSources(splitLines(OTHER_SITE), SOURCES);
+    expect(scores.every((score) => score.confidence < CONFIDENCE_THRESHOLD)).toBe(true);
+    expect(pickSource(scores)).toBeNull();
+    expect(detectSource(OTHER_SITE)).toBeNull();
+  });
+
+  it('refuses to clean a page of neither site, naming the known cleaners', () => {
+    const attempt = () => clean(OTHER_SITE);
+    expect(attempt).toThrow(DeclutterError);
+    expect(attempt).toThrow('no cleaner recognizes this page (known: devdiscourse, editorji); use --source');
+  });
+
+  it('combines fingerprints as independent evidence (noisy-or)', () => {
+    const lines = splitLines('Left Menu\n\n  • Country:\n');
+    const devdiscourse = scoreSources(lines, SOURCES).find((score) => score.source.id === 'devdiscourse')!;
+    // 1 − (1 − 0.2)(1 − 0.4)
+    expect(devdiscourse.confidence).toBe(0.52);
+    expect(devdiscourse.evidence).toEqual(['• Country: list', 'Left Menu navigation']);
+  });
+
+  it('uses a forced source even on the other site’s page', () => {
+    const forced = clean(SAMPLES.editorji, { source: 'devdiscourse' });
+    expect(forced.source).toBe('devdiscourse');
+    expect(forced.extraction.cleaner).toBe('devdiscourse');
+    const devdiscourse = scoreSources(splitLines(SAMPLES.editorji), SOURCES).find((score) => score.source.id === 'devdiscourse')!;
+    expect(forced.extraction.confidence).toBe(devdiscourse.confidence);
+
+    const other = clean(SAMPLES.devdiscourse, { source: 'editorji' });
+    expect(other.source).toBe('editorji');
+  });
+
+  it('uses a forced source on a page no cleaner recognizes', () => {
+    expect(clean(OTHER_SITE, { source: 'editorji' }).source).toBe('editorji');
+  });
+});
