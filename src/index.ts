@@ -4,12 +4,52 @@
  *   import { clean, render } from 'declutter';
  *   const article = clean(fs.readFileSync('page.txt'), { path: 'page.txt' });
  *   process.stdout.write(render(article, 'md'));
+ *
+ * `clean`, `analyze`, `detectCleaner` and `checkPage` use the built-in
+ * cleaners unless given others (`{ cleaners: createRegistry([...]) }`).
  */
-export { analyze, articleFrom, clean, detectSource, type Analysis, type CleanOptions } from './pipeline/analyze.js';
+import { cleaners as builtinCleaners } from './cleaners/registry.js';
+import * as check from './check/check.js';
+import * as pipeline from './pipeline/analyze.js';
+import type { Cleaner } from './pipeline/cleaner.js';
+import type { Article } from './pipeline/types.js';
+
+export type { Analysis, CleanOptions } from './pipeline/analyze.js';
+export { articleFrom } from './pipeline/analyze.js';
+
+/** Reads a page up to its labels: decode, split, detect, label. */
+export function analyze(input: string | Uint8Array, options: pipeline.CleanOptions = {}): pipeline.Analysis {
+  return pipeline.analyze(input, { ...options, cleaners: options.cleaners ?? builtinCleaners });
+}
+
+/** Cleans one page into an article, or throws a DeclutterError saying why not. */
+export function clean(input: string | Uint8Array, options: pipeline.CleanOptions = {}): Article {
+  return pipeline.clean(input, { ...options, cleaners: options.cleaners ?? builtinCleaners });
+}
+
+/** Recognizes the page's site without cleaning it: `source` is the id of the cleaner that would clean it. */
+export function detectCleaner(
+  text: string,
+  options: { cleaners?: readonly Cleaner[] } = {},
+): { source: string; confidence: number } | null {
+  return pipeline.detectCleaner(text, { cleaners: options.cleaners ?? builtinCleaners });
+}
+
+export type CheckOptions = Omit<check.CheckOptions, 'cleaners'> & { cleaners?: readonly Cleaner[] };
+
+/** Cleans one page and compares it with (or, with `update`, writes) its expectation files. */
+export function checkPage(page: string, options: CheckOptions = {}): check.PageCheck {
+  return check.checkPage(page, { ...options, cleaners: options.cleaners ?? builtinCleaners });
+}
+
+export { findPages, type PageCheck } from './check/check.js';
 export { DeclutterError, type ErrorCode } from './pipeline/errors.js';
 export { render, EXTENSIONS } from './render/index.js';
-export { SOURCES as cleaners, findSource } from './cleaners/registry.js';
-export type { Fingerprint, Rule, SourceDefinition } from './cleaners/schema.js';
+export { cleaners, createRegistry, findCleaner } from './cleaners/registry.js';
+export { compileCleaner } from './cleaners/compile.js';
+export { defineCleaner, type CleanerDefinition, type Fingerprint, type Rule } from './cleaners/schema.js';
+export type { Cleaner, CleanerScore } from './pipeline/cleaner.js';
+export type { Line } from './pipeline/types.js';
 export { FORMATS, LABELS } from './pipeline/types.js';
 export type {
   Article,
@@ -21,7 +61,6 @@ export type {
   LabelledLine,
   RelatedStory,
 } from './pipeline/types.js';
-export { checkPage, findPages, type CheckOptions, type PageCheck } from './check/check.js';
 export { diffExpectation } from './check/expectations.js';
 export { lintArticle, type LintFailure } from './check/lint.js';
 export { explain, type Explanation } from './pipeline/explain.js';

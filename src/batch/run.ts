@@ -1,3 +1,4 @@
+import type { Cleaner } from '../pipeline/cleaner.js';
 import { convert, type ConvertResult, type ConvertSettings, type ConvertTask } from './task.js';
 
 /**
@@ -16,12 +17,15 @@ export interface Converter {
 
 /** In this thread, one input at a time: `-j 1` and single inputs load no worker code. */
 export class InlineConverter implements Converter {
-  constructor(private readonly settings: ConvertSettings) {}
+  constructor(
+    private readonly settings: ConvertSettings,
+    private readonly cleaners: readonly Cleaner[],
+  ) {}
 
   async convert(task: ConvertTask): Promise<ConvertResult> {
     // Yield first, so a signal between two inputs is seen at once.
     await new Promise((resolve) => setImmediate(resolve));
-    return convert(task, this.settings);
+    return convert(task, this.settings, this.cleaners);
   }
 
   async close(): Promise<void> {}

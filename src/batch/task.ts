@@ -2,6 +2,7 @@ import { DeclutterError, isDeclutterError } from '../pipeline/errors.js';
 import { isUpToDate } from './manifest.js';
 import { nowMs } from '../io/clock.js';
 import { clean } from '../pipeline/analyze.js';
+import type { Cleaner } from '../pipeline/cleaner.js';
 import { readInputFile } from '../io/read.js';
 import type { Format } from '../pipeline/types.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -64,7 +65,7 @@ function writeOutput(target: string, text: string): void {
   }
 }
 
-export function convert(task: ConvertTask, settings: ConvertSettings): ConvertResult {
+export function convert(task: ConvertTask, settings: ConvertSettings, cleaners: readonly Cleaner[]): ConvertResult {
   const started = nowMs();
   const result: ConvertResult = {
     index: task.index,
@@ -84,6 +85,7 @@ export function convert(task: ConvertTask, settings: ConvertSettings): ConvertRe
     } else {
       const bytes = task.bytes ?? readInputFile(task.path, settings.maxBytes);
       const article = clean(bytes, {
+        cleaners,
         path: task.path,
         ...(settings.source !== undefined && { source: settings.source }),
         ...(settings.tz !== undefined && { tz: settings.tz }),

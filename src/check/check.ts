@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import fg from 'fast-glob';
-import { findSource } from '../cleaners/registry.js';
+import type { Cleaner } from '../pipeline/cleaner.js';
 import { render } from '../render/index.js';
 import { DeclutterError, fromSystemError, isDeclutterError } from '../pipeline/errors.js';
 import {
@@ -55,6 +55,8 @@ export interface PageCheck {
 }
 
 export interface CheckOptions {
+  /** The cleaners pages are cleaned with. */
+  cleaners: readonly Cleaner[];
   /** Write or refresh expectation files instead of failing on differences. */
   update?: boolean;
   /** Lint pages that have no expectation files. */
@@ -62,16 +64,16 @@ export interface CheckOptions {
 }
 
 /** Cleans one page and compares it with (or, with `update`, writes) its expectation files. */
-export function checkPage(page: string, options: CheckOptions = {}): PageCheck {
+export function checkPage(page: string, options: CheckOptions): PageCheck {
   const found = expectationsFor(page);
   const result: PageCheck = { page, status: 'missing', expectations: [], linted: false, lint: [], error: null, article: null };
   try {
-    const article = cleanForExpectation(page);
+    const article = cleanForExpectation(page, { cleaners: options.cleaners });
     result.article = article;
     result.expectations = found.map(({ format, path }) => compareOrUpdate(article, format, path, options.update === true));
     if (found.length === 0 && options.lint) {
       result.linted = true;
-      result.lint = lintArticle(article, findSource(article.source)!, options.lint);
+      result.lint = lintArticle(article, options.cleaners.find((cleaner) => cleaner.id === article.source)!, options.lint);
     }
     // A new page gets the JSON expectation, the complete record of the article;
     // Markdown or text ones are added by creating the file once.

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { structuredPatch } from 'diff';
 import { DEFAULT_MAX_DIFF_LINES } from './defaults.js';
-import { clean, type CleanOptions } from '../pipeline/analyze.js';
+import { clean, type PipelineOptions } from '../pipeline/analyze.js';
 import { readInputFile } from '../io/read.js';
 import { EXPECTATION_FORMATS, expectationPath } from './expectation-files.js';
 import type { Article, Format } from '../pipeline/types.js';
@@ -26,7 +26,7 @@ export function expectationsFor(page: string): { format: Format; path: string }[
  * Cleans a page as its expectation files record it: `input.path` is the
  * page's file name, so expectations do not depend on where they lie.
  */
-export function cleanForExpectation(page: string, options: CleanOptions = {}): Article {
+export function cleanForExpectation(page: string, options: PipelineOptions): Article {
   return clean(readInputFile(page), { ...options, path: basename(page) });
 }
 

@@ -1,4 +1,4 @@
-import type { SourceDefinition } from '../cleaners/schema.js';
+import type { Cleaner } from '../pipeline/cleaner.js';
 import type { Article } from '../pipeline/types.js';
 
 /**
@@ -22,7 +22,7 @@ export interface LintOptions {
 export { DEFAULT_MIN_WORDS } from './defaults.js';
 
 /** Every gate the article fails, in the order of LINT_RULES; empty when it passes. */
-export function lintArticle(article: Article, source: SourceDefinition, options: LintOptions): LintFailure[] {
+export function lintArticle(article: Article, cleaner: Cleaner, options: LintOptions): LintFailure[] {
   const failures: LintFailure[] = [];
   if (article.title.trim() === '') failures.push({ rule: 'no-title', detail: 'the article has no title' });
   if (article.body.length === 0) {
@@ -33,8 +33,8 @@ export function lintArticle(article: Article, source: SourceDefinition, options:
     failures.push({ rule: 'short-body', detail: `${article.wordCount} words, fewer than ${options.minWords} (--min-words)` });
   }
   for (const { field, text } of clutterFields(article)) {
-    const marker = source.clutterMarkers.find((pattern) => matches(pattern, text));
-    if (marker) failures.push({ rule: 'clutter', detail: `${field} matches ${source.id} marker ${String(marker)}: ${quote(text)}` });
+    const marker = cleaner.clutterMarkers.find((pattern) => matches(pattern, text));
+    if (marker) failures.push({ rule: 'clutter', detail: `${field} matches ${cleaner.id} marker ${String(marker)}: ${quote(text)}` });
   }
   return failures;
 }

@@ -1,11 +1,24 @@
-import { ALL_SOURCES } from './builtins.js';
-import type { SourceDefinition } from './schema.js';
+import type { Cleaner } from '../pipeline/cleaner.js';
+import { BUILTIN_DEFINITIONS } from './builtins.js';
+import { compileCleaner } from './compile.js';
+import type { CleanerDefinition } from './schema.js';
 
-/** Every cleaner, in the order that breaks a tie in detection (by id). */
-export const SOURCES: readonly SourceDefinition[] = ALL_SOURCES;
+/**
+ * The cleaners a run may use, in the order that breaks a tie in detection:
+ * rule-based definitions are compiled, other cleaners are taken as they are.
+ */
+export function createRegistry(entries: readonly (CleanerDefinition | Cleaner)[]): readonly Cleaner[] {
+  const cleaners = entries.map((entry) => (isCleaner(entry) ? entry : compileCleaner(entry)));
+  return Object.freeze(cleaners);
+}
 
-export const SOURCE_IDS: readonly string[] = SOURCES.map((source) => source.id);
+/** The cleaners declutter ships with. */
+export const cleaners: readonly Cleaner[] = createRegistry(BUILTIN_DEFINITIONS);
 
-export function findSource(id: string): SourceDefinition | undefined {
-  return SOURCES.find((source) => source.id === id);
+export function findCleaner(id: string, among: readonly Cleaner[] = cleaners): Cleaner | undefined {
+  return among.find((cleaner) => cleaner.id === id);
+}
+
+function isCleaner(entry: CleanerDefinition | Cleaner): entry is Cleaner {
+  return typeof (entry as Cleaner).label === 'function';
 }

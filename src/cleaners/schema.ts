@@ -1,12 +1,13 @@
 import type { Label } from '../pipeline/types.js';
 
 /**
- * A cleaner is data: fingerprints that recognize its site, and a small state
- * machine of line-labelling rules. Shared code runs the rules
- * (pipeline/label.ts) and builds the article from the labels (pipeline/assemble.ts),
- * so every cleaner gets provenance, `explain` and normalization for free.
+ * A rule-based cleaner is data: fingerprints that recognize its site, and a
+ * small state machine of line-labelling rules. compile.ts turns it into the
+ * Cleaner the pipeline calls (cleaners/label.ts runs the rules); the
+ * pipeline builds the article from the labels (pipeline/assemble.ts), so
+ * every cleaner gets provenance, `explain` and normalization for free.
  */
-export interface SourceDefinition {
+export interface CleanerDefinition {
   /** Stable id used by `--source` and in every article. */
   id: string;
   /** Human name of the site. */
@@ -21,7 +22,9 @@ export interface SourceDefinition {
   dateFormats: string[];
   /** Whether a byline that is a wire agency's name (`PTI`) also names the agency. */
   agencyFromByline: boolean;
-  /** Evidence that a page comes from this site; see pipeline/detect.ts. */
+  /** Zone abbreviations the site prints after a time; default: vocabulary.ts's. */
+  printedZones?: Record<string, string>;
+  /** Evidence that a page comes from this site; see compile.ts. */
   fingerprints: Fingerprint[];
   /**
    * Text that must never survive into title, summary or body
@@ -63,17 +66,7 @@ export interface Rule {
   attach?: 'previous' | 'next';
 }
 
-/** Wire agencies whose names appear in bylines and datelines. */
-export const WIRE_AGENCIES = ['AP', 'AFP', 'ANI', 'IANS', 'PTI', 'Reuters', 'UNI'] as const;
-
-/** `AP|AFP|…` for use inside a regular expression. */
-export const AGENCY_PATTERN = WIRE_AGENCIES.join('|');
-
-/** Month names as sites abbreviate them, for dateline patterns. */
-export const MONTH_PATTERN =
-  '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.?';
-
-/** Identity function that makes TypeScript check a source against the interface. */
-export function defineSource(source: SourceDefinition): SourceDefinition {
-  return source;
+/** Identity function that makes TypeScript check a cleaner against the interface. */
+export function defineCleaner(definition: CleanerDefinition): CleanerDefinition {
+  return definition;
 }

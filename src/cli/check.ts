@@ -9,6 +9,7 @@ import {
   type ExpectationResult,
   type PageCheck,
 } from '../check/check.js';
+import { cleaners } from '../cleaners/registry.js';
 import { isDeclutterError } from '../pipeline/errors.js';
 import { DEFAULT_MAX_DIFF_LINES, DEFAULT_MIN_WORDS } from '../check/defaults.js';
 import { diffExpectation } from '../check/expectations.js';
@@ -38,6 +39,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
   for (const problem of problems) printError(problem.path, problem.message);
   for (const page of pages) {
     const result = checkPage(page, {
+      cleaners,
       ...(options.update && { update: true }),
       ...(options.lint && { lint: { minWords: options.minWords ?? DEFAULT_MIN_WORDS } }),
     });

@@ -2,6 +2,7 @@ import type { Converter } from '../batch/run.js';
 import { InlineConverter, runBatch } from '../batch/run.js';
 import type { ConvertResult, ConvertSettings, ConvertTask } from '../batch/task.js';
 import type { Discovery } from '../batch/pages.js';
+import { cleaners } from '../cleaners/registry.js';
 import { isDeclutterError } from '../pipeline/errors.js';
 import { prepareManifest } from '../batch/manifest.js';
 import { isPlainPath } from '../batch/patterns.js';
@@ -214,7 +215,7 @@ async function coreCount(inputs: number): Promise<number> {
 
 /** Worker threads only when there is parallel work: `-j 1` and one input load no worker code. */
 async function converterFor(jobs: number, settings: ConvertSettings): Promise<Converter> {
-  if (jobs === 1) return new InlineConverter(settings);
+  if (jobs === 1) return new InlineConverter(settings, cleaners);
   const { WorkerPool } = await import('../batch/pool.js');
   return new WorkerPool(jobs, settings);
 }

@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { isDeclutterError } from '../pipeline/errors.js';
 import { explain, layoutExplanation, type Palette } from '../pipeline/explain.js';
-import { analyze, articleFrom, type CleanOptions } from '../pipeline/analyze.js';
+import { cleaners } from '../cleaners/registry.js';
+import { analyze, articleFrom, type PipelineOptions } from '../pipeline/analyze.js';
 import { readInputFile, readStdin } from '../io/read.js';
 import type { Label } from '../pipeline/types.js';
 import { colorsFor } from './colors.js';
@@ -24,7 +25,8 @@ export async function runExplain(input: string | undefined, options: ExplainComm
   }
   try {
     const bytes = input === '-' ? await readStdin(options.maxBytes) : readInputFile(input, options.maxBytes);
-    const cleanOptions: CleanOptions = {
+    const cleanOptions: PipelineOptions = {
+      cleaners,
       path: input,
       ...(options.source !== undefined && { source: options.source }),
       ...(options.tz !== undefined && { tz: options.tz }),

@@ -4,7 +4,7 @@ import { isKnownTimeZone } from '../pipeline/dates/index.js';
 import { isDeclutterError } from '../pipeline/errors.js';
 import { DEFAULT_MAX_BYTES } from '../io/read.js';
 import { FORMATS } from '../pipeline/types.js';
-import { SOURCE_IDS } from '../cleaners/registry.js';
+import { cleaners } from '../cleaners/registry.js';
 import { VERSION } from '../version.js';
 import { runClean } from './clean.js';
 import { printError, UsageError } from './diagnostics.js';
@@ -53,7 +53,7 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', 'show this help')
     .argument('[inputs...]', 'page files to clean; - (or nothing, when piped) reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('json'))
-    .addOption(new Option('-s, --source <id>', 'use this cleaner instead of detecting one').choices(SOURCE_IDS))
+    .addOption(new Option('-s, --source <id>', 'use this cleaner instead of detecting one').choices(cleaners.map((cleaner) => cleaner.id)))
     .option('-o, --out-dir <dir>', 'write one file per input into this directory instead of stdout')
     .option('--tz <zone>', 'IANA time zone for dates printed without one (default: the source\'s)', parseTimeZone)
     .option('--encoding <label>', 'read inputs in this encoding (e.g. windows-1252) instead of detecting it', parseEncoding)
@@ -142,7 +142,7 @@ function addExplainCommand(program: Command): void {
     .description('Show every line of a page with its label and the rule that gave it, and which cleaner was chosen and why.')
     .argument('[file]', 'the page; - (or nothing, when piped) reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('-s, --source <id>', 'use this cleaner instead of detecting one').choices(SOURCE_IDS))
+    .addOption(new Option('-s, --source <id>', 'use this cleaner instead of detecting one').choices(cleaners.map((cleaner) => cleaner.id)))
     .option('--tz <zone>', 'IANA time zone for dates printed without one (default: the source\'s)', parseTimeZone)
     .option('--encoding <label>', 'read the page in this encoding instead of detecting it', parseEncoding)
     .option('--max-bytes <n>', 'refuse a page larger than this many bytes', parseByteCount, DEFAULT_MAX_BYTES)

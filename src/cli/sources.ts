@@ -1,5 +1,5 @@
-import { SOURCES } from '../cleaners/registry.js';
-import type { SourceDefinition } from '../cleaners/schema.js';
+import { cleaners } from '../cleaners/registry.js';
+import type { Cleaner } from '../pipeline/cleaner.js';
 import { writeStdout } from './stdout.js';
 
 export interface SourcesCommandOptions {
@@ -8,7 +8,7 @@ export interface SourcesCommandOptions {
 
 /** `declutter sources`: the cleaners, what they recognize, their zone and version. */
 export async function runSources(options: SourcesCommandOptions): Promise<number> {
-  const listing = SOURCES.map(describeSource);
+  const listing = cleaners.map(describeCleaner);
   await writeStdout(options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : layoutSources(listing));
   return 0;
 }
@@ -22,7 +22,7 @@ export interface SourceListing {
   fingerprints: { name: string; weight: number }[];
 }
 
-function describeSource(source: SourceDefinition): SourceListing {
+function describeCleaner(source: Cleaner): SourceListing {
   return {
     id: source.id,
     site: source.site,

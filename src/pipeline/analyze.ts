@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { SourceDefinition } from '../cleaners/schema.js';
-import { SOURCES, SOURCE_IDS, findSource } from '../cleaners/registry.js';
 import { assemble } from './assemble.js';
 import { isKnownTimeZone } from './dates/index.js';
 import { binaryReason } from './decode/binary.js';
 import { decodeBytes, decodeText, type DecodedText } from './decode/index.js';
-import { pickSource, scoreSources, type SourceScore } from './detect.js';
+import type { Cleaner } from './cleaner.js';
+import { pickCleaner, rankCleaners, type CleanerRanking } from './detect.js';
 import { DeclutterError } from './errors.js';
-import { labelLines } from './label.js';
 import { splitLines } from '../input/text.js';
 import type { Article, LabelledLine } from './types.js';
 
 export interface CleanOptions {
-  /** Force this cleaner instead of detecting one. */
+  /** The cleaners to detect among and to force with `source` (the library's default: the built-ins). */
+  cleaners?: readonly Cleaner[];
+  /** Force the cleaner with this id instead of detecting one. */
   source?: string;
   /** IANA zone for dates printed without a zone (default: the source's). */
   tz?: string;
@@ -24,13 +24,16 @@ export interface CleanOptions {
   strict?: boolean;
 }
 
+/** The pipeline itself takes no default cleaners: the engine knows no site. */
+export type PipelineOptions = CleanOptions & { cleaners: readonly Cleaner[] };
+
 /** Everything the pipeline learned about a page, short of the article. */
 export interface Analysis {
   decoded: DecodedText;
   bytes: Uint8Array;
   /** Every cleaner's score, best first. */
-  scores: SourceScore[];
-  source: SourceDefinition;
+  scores: CleanerRanking[];
+  cleaner: Cleaner;
   /** Confidence of the cleaner used (detected, or forced). */
   confidence: number;
   lines: LabelledLine[];
@@ -40,7 +43,8 @@ export interface Analysis {
  * Reads a page up to its labels: decode, split, detect, label. `explain`
  * shows this; `clean` builds the article from it.
  */
-export function analyze(input: string | Uint8Array, options: CleanOptions = {}): Analysis {
+export function analyze(input: string | Uint8Array, options: PipelineOptions): Analysis {
+  const { cleaners } = options;
   validateOptions(options);
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const decoded = typeof input === 'string' ? decodeText(input) : decodeBytes(input, options.encoding);
@@ -50,35 +54,35 @@ export function analyze(input: string | Uint8Array, options: CleanOptions = {}):
   const text = splitLines(decoded.text);
   // After normalization, so that a file of no-break and zero-width spaces counts as empty too.
   if (text.every((line) => line.text === '')) throw new DeclutterError('empty', 'empty file');
-  const scores = scoreSources(text, SOURCES);
-  let chosen: SourceScore | null;
+  const scores = rankCleaners(text, cleaners);
+  let chosen: CleanerRanking | null;
   if (options.source !== undefined) {
-    chosen = scores.find((score) => score.source.id === options.source)!;
+    chosen = scores.find((score) => score.cleaner.id === options.source)!;
   } else {
-    chosen = pickSource(scores);
+    chosen = pickCleaner(scores);
     if (!chosen) {
-      throw new DeclutterError('unrecognized', `no cleaner recognizes this page (known: ${SOURCE_IDS.join(', ')}); use --source`);
+      throw new DeclutterError('unrecognized', `no cleaner recognizes this page (known: ${ids(cleaners)}); use --source`);
     }
   }
   return {
     decoded,
     bytes,
     scores,
-    source: chosen.source,
+    cleaner: chosen.cleaner,
     confidence: chosen.confidence,
-    lines: labelLines(text, chosen.source),
+    lines: chosen.cleaner.label(text),
   };
 }
 
 /** Cleans one page into an article, or throws a DeclutterError saying why not. */
-export function clean(input: string | Uint8Array, options: CleanOptions = {}): Article {
+export function clean(input: string | Uint8Array, options: PipelineOptions): Article {
   return articleFrom(analyze(input, options), options);
 }
 
 /** Builds the article from an analysis, so `explain` can show both from one pass. */
 export function articleFrom(analysis: Analysis, options: CleanOptions = {}): Article {
   const article = assemble(analysis.lines, {
-    source: analysis.source,
+    cleaner: analysis.cleaner,
     confidence: analysis.confidence,
     encoding: analysis.decoded.encoding,
     warnings: analysis.decoded.warnings,
@@ -95,15 +99,19 @@ export function articleFrom(analysis: Analysis, options: CleanOptions = {}): Art
   return article;
 }
 
-/** Recognizes the page's site without cleaning it. */
-export function detectSource(text: string): { source: string; confidence: number } | null {
-  const best = pickSource(scoreSources(splitLines(text), SOURCES));
-  return best && { source: best.source.id, confidence: best.confidence };
+/** Recognizes the page's site without cleaning it: the id of the cleaner that would clean it. */
+export function detectCleaner(text: string, options: { cleaners: readonly Cleaner[] }): { source: string; confidence: number } | null {
+  const best = pickCleaner(rankCleaners(splitLines(text), options.cleaners));
+  return best && { source: best.cleaner.id, confidence: best.confidence };
 }
 
-function validateOptions(options: CleanOptions): void {
-  if (options.source !== undefined && !findSource(options.source)) {
-    throw new DeclutterError('unknown-source', `unknown source "${options.source}" (known: ${SOURCE_IDS.join(', ')})`);
+function ids(cleaners: readonly Cleaner[]): string {
+  return cleaners.map((cleaner) => cleaner.id).join(', ');
+}
+
+function validateOptions(options: PipelineOptions): void {
+  if (options.source !== undefined && !options.cleaners.some((cleaner) => cleaner.id === options.source)) {
+    throw new DeclutterError('unknown-source', `unknown source "${options.source}" (known: ${ids(options.cleaners)})`);
   }
   if (options.tz !== undefined && !isKnownTimeZone(options.tz)) {
     throw new DeclutterError('bad-option', `unknown time zone "${options.tz}" (use an IANA name such as Asia/Kolkata or UTC)`);

@@ -1,4 +1,4 @@
-import { WIRE_AGENCIES, type SourceDefinition } from '../cleaners/schema.js';
+import type { Cleaner } from './cleaner.js';
 import { normalizeDate } from './dates/index.js';
 import type {
   Article,
@@ -12,11 +12,11 @@ import type {
 } from './types.js';
 
 export interface AssembleContext {
-  source: SourceDefinition;
+  cleaner: Cleaner;
   confidence: number;
   input: InputInfo;
   encoding: string;
-  /** Zone for dates printed without one; defaults to the source's. */
+  /** Zone for dates printed without one; defaults to the cleaner's. */
   timeZone?: string;
   /** Warnings from earlier stages (decoding). */
   warnings?: readonly string[];
@@ -24,8 +24,8 @@ export interface AssembleContext {
 
 /** Builds the article from labelled lines. Pure: the same labels give the same article. */
 export function assemble(lines: readonly LabelledLine[], context: AssembleContext): Article {
-  const { source } = context;
-  const timeZone = context.timeZone ?? source.timeZone;
+  const { cleaner } = context;
+  const timeZone = context.timeZone ?? cleaner.timeZone;
   const provenance = new Provenance();
   const warnings = [...(context.warnings ?? [])];
 
@@ -87,14 +87,14 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
 
   const byline = captured.byline ?? null;
   let agency = captured.agency ?? null;
-  if (agency === null && byline !== null && source.agencyFromByline && isWireAgency(byline)) {
+  if (agency === null && byline !== null && cleaner.bylineAgencies.includes(byline)) {
     agency = byline;
     provenance.copy('byline', 'agency');
   }
 
   const date = (printed: string | undefined): string | null => {
     if (printed === undefined) return null;
-    const normalized = normalizeDate(printed, source.dateFormats, timeZone);
+    const normalized = normalizeDate(printed, cleaner.dateFormats, timeZone, cleaner.printedZones);
     if (normalized.warning) warnings.push(normalized.warning);
     return normalized.iso;
   };
@@ -106,8 +106,8 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
   if (body.length === 0) warnings.push('empty body');
 
   const extraction: Extraction = {
-    cleaner: source.id,
-    version: source.version,
+    cleaner: cleaner.id,
+    version: cleaner.version,
     confidence: context.confidence,
     encoding: context.encoding,
     timeZone,
@@ -117,7 +117,7 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
   };
 
   return {
-    source: source.id,
+    source: cleaner.id,
     title: title ?? '',
     summary: summary.length > 0 ? summary.join(' ') : null,
     byline,
@@ -160,10 +160,6 @@ function isWhiteSpace(code: number): boolean {
     code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
     code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
   );
-}
-
-function isWireAgency(byline: string): boolean {
-  return (WIRE_AGENCIES as readonly string[]).includes(byline);
 }
 
 function countLines(lines: readonly LabelledLine[]): Extraction['lines'] {

@@ -44,8 +44,8 @@ export interface ExplainedLine {
 
 /** The explanation as data (what `--format json` prints). */
 export function explain(analysis: Analysis, article: Article, path: string, forced: boolean): Explanation {
-  const chosen = analysis.scores.find((score) => score.source === analysis.source)!;
-  const other = analysis.scores.find((score) => score.source !== analysis.source);
+  const chosen = analysis.scores.find((score) => score.cleaner === analysis.cleaner)!;
+  const other = analysis.scores.find((score) => score.cleaner !== analysis.cleaner);
   const date = (field: 'published' | 'updated'): ExplainedDate | null => {
     const printed = article.extraction.dates[field];
     return printed === null ? null : { printed, iso: article[field] };
@@ -53,14 +53,14 @@ export function explain(analysis: Analysis, article: Article, path: string, forc
   return {
     path,
     source: {
-      id: analysis.source.id,
-      site: analysis.source.site,
-      version: analysis.source.version,
+      id: analysis.cleaner.id,
+      site: analysis.cleaner.site,
+      version: analysis.cleaner.version,
       confidence: analysis.confidence,
       forced,
       evidence: chosen.evidence,
     },
-    runnerUp: other ? { id: other.source.id, confidence: other.confidence, evidence: other.evidence } : null,
+    runnerUp: other ? { id: other.cleaner.id, confidence: other.confidence, evidence: other.evidence } : null,
     encoding: analysis.decoded.encoding,
     timeZone: article.extraction.timeZone,
     dates: { published: date('published'), updated: date('updated') },

@@ -1,3 +1,5 @@
+import type { LineMarkup } from '../input/types.js';
+
 /**
  * The shapes that flow through the pipeline:
  * bytes → DecodedText → Line[] → LabelledLine[] → Article.
@@ -23,6 +25,8 @@ export interface Line {
   /** 1-based line number in the input. */
   n: number;
   text: string;
+  /** What the markup said about the line (heading, link, list item…), when the input had markup. */
+  markup?: LineMarkup;
 }
 
 /**

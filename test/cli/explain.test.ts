@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { explain, layoutExplanation } from '../../src/pipeline/explain.js';
-import { analyze, clean } from '../../src/pipeline/analyze.js';
+import { analyze, clean } from '../../src/index.js';
 import { LABELS } from '../../src/pipeline/types.js';
 import { runCli } from './run.js';
 
@@ -79,8 +79,8 @@ describe('declutter explain <file>', () => {
       const data = JSON.parse(result.stdout);
       const analysis = analyze(readFileSync(page));
       expect(data.path).toBe(page);
-      expect(data.source).toMatchObject({ id: analysis.source.id, confidence: analysis.confidence, forced: false });
-      expect(data.runnerUp.id).toBe(analysis.scores[1]!.source.id);
+      expect(data.source).toMatchObject({ id: analysis.cleaner.id, confidence: analysis.confidence, forced: false });
+      expect(data.runnerUp.id).toBe(analysis.scores[1]!.cleaner.id);
       expect(data.lines.map(({ n, label, rule, zone }: Record<string, unknown>) => ({ n, label, rule, zone }))).toEqual(
         analysis.lines.map(({ n, label, rule, zone }) => ({ n, label, rule, zone })),
       );

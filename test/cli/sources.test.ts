@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SOURCES } from '../../src/cleaners/registry.js';
+import { cleaners } from '../../src/cleaners/registry.js';
 import { runCli } from './run.js';
 
 describe('declutter sources', () => {
@@ -8,8 +8,8 @@ describe('declutter sources', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const blocks = result.stdout.trimEnd().split('\n\n');
-    expect(blocks).toHaveLength(SOURCES.length);
-    SOURCES.forEach((source, i) => {
+    expect(blocks).toHaveLength(cleaners.length);
+    cleaners.forEach((source, i) => {
       const [head, recognizes, fingerprints] = blocks[i]!.split('\n');
       expect(head!.split(/ {2,}/)).toEqual([source.id, source.version, source.timeZone, source.site]);
       expect(recognizes!.trim()).toBe(`recognizes: ${source.recognizes}`);
@@ -27,7 +27,7 @@ describe('declutter sources', () => {
     const result = runCli(['sources', '--format', 'json']);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(
-      SOURCES.map((source) => ({
+      cleaners.map((source) => ({
         id: source.id,
         site: source.site,
         version: source.version,

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPage, findPages } from '../../src/check/check.js';
+import { checkPage } from '../../src/index.js';
+import { findPages } from '../../src/check/check.js';
 import { diffExpectation } from '../../src/check/expectations.js';
-import { analyze } from '../../src/pipeline/analyze.js';
+import { analyze } from '../../src/index.js';
 import type { Article } from '../../src/pipeline/types.js';
 
 // Every fixtures/<source>/<name>.txt is a page of that source with complete

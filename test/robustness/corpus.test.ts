@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeclutterError } from '../../src/pipeline/errors.js';
-import { clean } from '../../src/pipeline/analyze.js';
+import { clean } from '../../src/index.js';
 import type { Article } from '../../src/pipeline/types.js';
 import { runCli } from '../cli/run.js';
 import { CORPUS_DIR, corpusFiles, corpusManifest, type ExpectedArticle } from './corpus.js';

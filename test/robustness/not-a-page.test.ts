@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binaryReason } from '../../src/pipeline/decode/binary.js';
 import { DeclutterError } from '../../src/pipeline/errors.js';
-import { clean } from '../../src/pipeline/analyze.js';
+import { clean } from '../../src/index.js';
 import { DEFAULT_MAX_BYTES, formatBytes, readInputFile } from '../../src/io/read.js';
 import { runCli, tempDir } from '../cli/run.js';
 

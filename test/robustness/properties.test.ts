@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes, decodeText } from '../../src/pipeline/decode/index.js';
 import { DeclutterError } from '../../src/pipeline/errors.js';
 import { splitLines } from '../../src/input/text.js';
-import { clean, type CleanOptions } from '../../src/pipeline/analyze.js';
+import { clean, type CleanOptions } from '../../src/index.js';
 import { FORMATS, type Article } from '../../src/pipeline/types.js';
 import { render } from '../../src/render/index.js';
-import { SOURCE_IDS } from '../../src/cleaners/registry.js';
+import { cleaners } from '../../src/cleaners/registry.js';
 
 /*
  * Whatever comes in, clean() gives an article or a DeclutterError, the same
@@ -64,7 +64,7 @@ function checkCleaning(input: string | Uint8Array, options: CleanOptions): Outco
   return first;
 }
 
-const options = fc.oneof(fc.constant<CleanOptions>({}), fc.constantFrom(...SOURCE_IDS).map((source): CleanOptions => ({ source })));
+const options = fc.oneof(fc.constant<CleanOptions>({}), fc.constantFrom(...cleaners.map((cleaner) => cleaner.id)).map((source): CleanOptions => ({ source })));
 
 /** Any UTF-16 code unit, so lone surrogates come up too. */
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SOURCES } from '../../src/cleaners/registry.js';
+import { cleaners } from '../../src/cleaners/registry.js';
 import { VERSION } from '../../src/version.js';
 
 describe('package', () => {
@@ -10,11 +10,11 @@ describe('package', () => {
 
   it('registers every site file under src/cleaners/sites among the built-in cleaners', () => {
     const siteFiles = readdirSync('src/cleaners/sites');
-    expect(SOURCES.map((source) => `${source.id}.ts`).sort()).toEqual(siteFiles.sort());
+    expect(cleaners.map((source) => `${source.id}.ts`).sort()).toEqual(siteFiles.sort());
   });
 
   it('gives every source a unique id', () => {
-    const ids = SOURCES.map((source) => source.id);
+    const ids = cleaners.map((source) => source.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

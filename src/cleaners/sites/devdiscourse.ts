@@ -1,4 +1,4 @@
-import { defineSource, type Rule } from '../schema.js';
+import { defineCleaner, type Rule } from '../schema.js';
 
 /*
  * A Devdiscourse page, top to bottom:
@@ -72,7 +72,7 @@ const countryItem: Rule = {
   label: 'countries',
 };
 
-export default defineSource({
+export default defineCleaner({
   id: 'devdiscourse',
   site: 'Devdiscourse (devdiscourse.com)',
   version: '1.1.0',

@@ -1,4 +1,5 @@
-import { AGENCY_PATTERN, MONTH_PATTERN, defineSource, type Rule } from '../schema.js';
+import { defineCleaner, type Rule } from '../schema.js';
+import { AGENCY_PATTERN, MONTH_PATTERN } from '../vocabulary.js';
 
 /*
  * An Editorji page, top to bottom:
@@ -64,7 +65,7 @@ const bodyRules: Rule[] = [
   { name: 'paragraph', match: /./, label: 'body', then: 'body' },
 ];
 
-export default defineSource({
+export default defineCleaner({
   id: 'editorji',
   site: 'Editorji (editorji.com), with AP and PTI wire copy',
   version: '1.1.0',

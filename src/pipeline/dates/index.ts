@@ -8,23 +8,6 @@ const dateFnsParse = lazyModule<typeof import('date-fns/parse')>('date-fns/parse
 const dateFnsIsValid = lazyModule<typeof import('date-fns/isValid')>('date-fns/isValid');
 const dateFnsTz = lazyModule<typeof import('@date-fns/tz')>('@date-fns/tz');
 
-/**
- * Zone abbreviations the sites print, and the zone each means. IST is India
- * Standard Time here: both sources are Indian publications.
- */
-const PRINTED_ZONES: Record<string, string> = {
-  IST: 'Asia/Kolkata',
-  UTC: 'UTC',
-  GMT: 'UTC',
-  BST: 'Europe/London',
-  CET: 'Europe/Paris',
-  CEST: 'Europe/Paris',
-  EST: 'America/New_York',
-  EDT: 'America/New_York',
-  PST: 'America/Los_Angeles',
-  PDT: 'America/Los_Angeles',
-};
-
 export interface NormalizedDate {
   /** ISO 8601 with offset, or null when the text is not a date. */
   iso: string | null;
@@ -33,16 +16,22 @@ export interface NormalizedDate {
 
 /**
  * A printed date to ISO 8601 with the offset of its zone. A zone printed
- * after the time (`14:54 IST`) wins over `defaultZone`.
+ * after the time (`14:54 IST`), one of `printedZones` (the cleaner's), wins
+ * over `defaultZone`.
  */
-export function normalizeDate(printed: string, formats: readonly string[], defaultZone: string): NormalizedDate {
+export function normalizeDate(
+  printed: string,
+  formats: readonly string[],
+  defaultZone: string,
+  printedZones: Readonly<Record<string, string>>,
+): NormalizedDate {
   const suffix = /^(?<time>.*?) (?<zone>[A-Z]{2,5})$/.exec(printed)?.groups;
   let time = printed;
   let zone = defaultZone;
   let warning: string | undefined;
   if (suffix && suffix.zone !== 'AM' && suffix.zone !== 'PM') {
     time = suffix.time!;
-    const known = PRINTED_ZONES[suffix.zone!];
+    const known = printedZones[suffix.zone!];
     if (known) zone = known;
     else warning = `unknown time zone "${suffix.zone}" in date "${printed}"; read as ${defaultZone}`;
   }

@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPage, findPages, totalsOf } from '../../../src/check/check.js';
+import { checkPage } from '../../../src/index.js';
+import { findPages, totalsOf } from '../../../src/check/check.js';
 import { compareExpectation, diffExpectation, expectationPath, isExpectationFile } from '../../../src/check/expectations.js';
 import { editorjiPage, words } from './crafted-pages.js';
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { lintArticle, LINT_RULES, type LintRule } from '../../../src/check/lint.js';
-import { clean, type CleanOptions } from '../../../src/pipeline/analyze.js';
-import { findSource } from '../../../src/cleaners/registry.js';
+import { clean, type CleanOptions } from '../../../src/index.js';
+import { findCleaner } from '../../../src/cleaners/registry.js';
 import { devdiscoursePage, editorjiPage, words } from './crafted-pages.js';
 
 const MIN_WORDS = 50;
 
 function lint(page: string, options: CleanOptions = {}) {
   const article = clean(page, options);
-  return lintArticle(article, findSource(article.source)!, { minWords: MIN_WORDS });
+  return lintArticle(article, findCleaner(article.source)!, { minWords: MIN_WORDS });
 }
 
 function rules(page: string, options: CleanOptions = {}): LintRule[] {
@@ -65,7 +65,7 @@ describe('lintArticle', () => {
   });
 
   it('tests markers afresh even when one keeps state between matches', () => {
-    const source = { ...findSource('editorji')!, clutterMarkers: [/^editorji \| /g] };
+    const source = { ...findCleaner('editorji')!, clutterMarkers: [/^editorji \| /g] };
     const article = clean(editorjiPage({ paragraphs: [words(60), 'editorji | World', 'editorji | Sport'] }));
     expect(lintArticle(article, source, { minWords: MIN_WORDS }).map(({ detail }) => detail.slice(0, 16))).toEqual([
       'body paragraph 2',

@@ -3,10 +3,10 @@ import { basename, dirname } from 'node:path';
 import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
 import { isKnownTimeZone } from '../../../src/pipeline/dates/index.js';
-import { clean } from '../../../src/pipeline/analyze.js';
+import { clean } from '../../../src/index.js';
 import { CAPTURE_FIELDS, LABELS } from '../../../src/pipeline/types.js';
 import type { Rule } from '../../../src/cleaners/schema.js';
-import { SOURCES } from '../../../src/cleaners/registry.js';
+import { BUILTIN_DEFINITIONS as cleaners } from '../../../src/cleaners/builtins.js';
 
 /** Named groups of a pattern (lookbehinds `(?<=` and `(?<!` are not groups). */
 function groupNames(pattern: RegExp): string[] {
@@ -18,7 +18,7 @@ function isStateful(pattern: RegExp): boolean {
   return pattern.global || pattern.sticky;
 }
 
-describe.each(SOURCES.map((source) => [source.id, source] as const))('definition of %s', (_id, source) => {
+describe.each(cleaners.map((source) => [source.id, source] as const))('definition of %s', (_id, source) => {
   const zones = Object.entries(source.zones);
   const rules: [string, Rule][] = zones.flatMap(([zone, zoneRules]) => zoneRules.map((rule) => [zone, rule] as [string, Rule]));
 
@@ -79,7 +79,7 @@ describe.each(SOURCES.map((source) => [source.id, source] as const))('definition
 
 describe('source ids', () => {
   it('are unique', () => {
-    const ids = SOURCES.map((source) => source.id);
+    const ids = cleaners.map((source) => source.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
@@ -158,7 +158,7 @@ describe('pages cut short at any line', () => {
 
   it.each(pages)('%s still cleans into a prefix of the whole article, with no clutter', (page) => {
     const source = basename(dirname(page));
-    const definition = SOURCES.find((candidate) => candidate.id === source)!;
+    const definition = cleaners.find((candidate) => candidate.id === source)!;
     const lines = readFileSync(page, 'utf8').split(/\r?\n/);
     const whole = clean(lines.join('\n'), { source });
     const isClutter = (text: string) => definition.clutterMarkers.some((marker) => marker.test(text));

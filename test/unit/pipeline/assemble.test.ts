@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { assemble, countWords, type AssembleContext } from '../../../src/pipeline/assemble.js';
 import type { Captures, Label, LabelledLine } from '../../../src/pipeline/types.js';
-import { findSource } from '../../../src/cleaners/registry.js';
+import { findCleaner } from '../../../src/cleaners/registry.js';
 
-const devdiscourse = findSource('devdiscourse')!;
-const editorji = findSource('editorji')!;
+const devdiscourse = findCleaner('devdiscourse')!;
+const editorji = findCleaner('editorji')!;
 const INPUT = { path: 'page.txt', bytes: 1, sha256: '0'.repeat(64) };
 
 let counter = 0;
@@ -13,7 +13,7 @@ function line(label: Label, text: string, captures?: Captures, extra: Partial<La
 }
 
 function build(lines: LabelledLine[], context: Partial<AssembleContext> = {}) {
-  return assemble(lines, { source: devdiscourse, confidence: 0.9, input: INPUT, encoding: 'utf-8', ...context });
+  return assemble(lines, { cleaner: devdiscourse, confidence: 0.9, input: INPUT, encoding: 'utf-8', ...context });
 }
 
 const META = line('byline', 'Reuters | Geneva | Updated: 29-01-2025 14:54 IST', { byline: 'Reuters', dateline: 'Geneva', updated: '29-01-2025 14:54 IST' });
@@ -44,8 +44,8 @@ describe('assemble', () => {
     expect(build([line('title', 'T'), named, line('body', 'x')]).agency).toBeNull();
     const almost = line('byline', 'Reuters Staff | …', { byline: 'Reuters Staff', updated: '29-01-2025 14:54 IST' });
     expect(build([line('title', 'T'), almost, line('body', 'x')]).agency).toBeNull();
-    const withoutRule = { ...devdiscourse, agencyFromByline: false };
-    expect(build([line('title', 'T'), META, line('body', 'x')], { source: withoutRule }).agency).toBeNull();
+    const withoutRule = { ...devdiscourse, bylineAgencies: [] };
+    expect(build([line('title', 'T'), META, line('body', 'x')], { cleaner: withoutRule }).agency).toBeNull();
   });
 
   it('prefers the agency a dateline names over the byline', () => {
@@ -56,7 +56,7 @@ describe('assemble', () => {
         line('meta', 'Updated : Oct 15, 2025 17:42', { updated: 'Oct 15, 2025 17:42' }),
         line('body', 'Moscow, Oct 15 (AP) – Talks.', { dateline: 'Moscow', agency: 'AP', text: 'Talks.' }),
       ],
-      { source: editorji },
+      { cleaner: editorji },
     );
     expect([article.byline, article.agency, article.dateline]).toEqual(['PTI', 'AP', 'Moscow']);
     expect(article.updated).toBe('2025-10-15T17:42:00+05:30');

@@ -1,41 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalizeDate } from '../../../src/pipeline/dates/index.js';
-import { clean } from '../../../src/pipeline/analyze.js';
-import { findSource } from '../../../src/cleaners/registry.js';
+import { clean } from '../../../src/index.js';
+import { findCleaner } from '../../../src/cleaners/registry.js';
+import { ZONE_ABBREVIATIONS } from '../../../src/cleaners/vocabulary.js';
 
-const devdiscourse = findSource('devdiscourse')!;
-const editorji = findSource('editorji')!;
+const devdiscourse = findCleaner('devdiscourse')!;
+const editorji = findCleaner('editorji')!;
 const DEVDISCOURSE_PAGE = readFileSync('fixtures/devdiscourse/russia-syria-ties.txt', 'utf8');
 const EDITORJI_PAGE = readFileSync('fixtures/editorji/syria-leader-kremlin-ap.txt', 'utf8');
 
 describe('normalizeDate', () => {
   it('reads a Devdiscourse date in the zone it prints', () => {
-    expect(normalizeDate('29-01-2025 14:54 IST', devdiscourse.dateFormats, 'Asia/Kolkata')).toEqual({ iso: '2025-01-29T14:54:00+05:30' });
+    expect(normalizeDate('29-01-2025 14:54 IST', devdiscourse.dateFormats, 'Asia/Kolkata', ZONE_ABBREVIATIONS)).toEqual({ iso: '2025-01-29T14:54:00+05:30' });
   });
 
   it('lets a printed zone win over the default zone', () => {
-    expect(normalizeDate('29-01-2025 14:54 IST', devdiscourse.dateFormats, 'America/New_York').iso).toBe('2025-01-29T14:54:00+05:30');
-    expect(normalizeDate('29-01-2025 14:54 UTC', devdiscourse.dateFormats, 'Asia/Kolkata').iso).toBe('2025-01-29T14:54:00+00:00');
+    expect(normalizeDate('29-01-2025 14:54 IST', devdiscourse.dateFormats, 'America/New_York', ZONE_ABBREVIATIONS).iso).toBe('2025-01-29T14:54:00+05:30');
+    expect(normalizeDate('29-01-2025 14:54 UTC', devdiscourse.dateFormats, 'Asia/Kolkata', ZONE_ABBREVIATIONS).iso).toBe('2025-01-29T14:54:00+00:00');
   });
 
   it('reads an Editorji date, which prints no zone, in the default zone with its daylight saving', () => {
-    expect(normalizeDate('Oct 15, 2025 17:42', editorji.dateFormats, 'Asia/Kolkata').iso).toBe('2025-10-15T17:42:00+05:30');
-    expect(normalizeDate('Jul 19, 2025 16:54', editorji.dateFormats, 'America/New_York').iso).toBe('2025-07-19T16:54:00-04:00');
-    expect(normalizeDate('Jan 9, 2025 08:05', editorji.dateFormats, 'America/New_York').iso).toBe('2025-01-09T08:05:00-05:00');
-    expect(normalizeDate('Nov 3, 2025 9:05', editorji.dateFormats, 'Asia/Kolkata').iso).toBe('2025-11-03T09:05:00+05:30');
+    expect(normalizeDate('Oct 15, 2025 17:42', editorji.dateFormats, 'Asia/Kolkata', ZONE_ABBREVIATIONS).iso).toBe('2025-10-15T17:42:00+05:30');
+    expect(normalizeDate('Jul 19, 2025 16:54', editorji.dateFormats, 'America/New_York', ZONE_ABBREVIATIONS).iso).toBe('2025-07-19T16:54:00-04:00');
+    expect(normalizeDate('Jan 9, 2025 08:05', editorji.dateFormats, 'America/New_York', ZONE_ABBREVIATIONS).iso).toBe('2025-01-09T08:05:00-05:00');
+    expect(normalizeDate('Nov 3, 2025 9:05', editorji.dateFormats, 'Asia/Kolkata', ZONE_ABBREVIATIONS).iso).toBe('2025-11-03T09:05:00+05:30');
   });
 
   it('gives null and a warning for text that is not a date', () => {
-    expect(normalizeDate('31-02-2025 10:00 IST', devdiscourse.dateFormats, 'Asia/Kolkata')).toEqual({
+    expect(normalizeDate('31-02-2025 10:00 IST', devdiscourse.dateFormats, 'Asia/Kolkata', ZONE_ABBREVIATIONS)).toEqual({
       iso: null,
       warning: 'could not read date "31-02-2025 10:00 IST"',
     });
-    expect(normalizeDate('yesterday', editorji.dateFormats, 'Asia/Kolkata')).toEqual({ iso: null, warning: 'could not read date "yesterday"' });
+    expect(normalizeDate('yesterday', editorji.dateFormats, 'Asia/Kolkata', ZONE_ABBREVIATIONS)).toEqual({ iso: null, warning: 'could not read date "yesterday"' });
   });
 
   it('warns about a zone abbreviation it does not know and reads the time in the default zone', () => {
-    expect(normalizeDate('29-01-2025 14:54 XYZ', devdiscourse.dateFormats, 'Asia/Kolkata')).toEqual({
+    expect(normalizeDate('29-01-2025 14:54 XYZ', devdiscourse.dateFormats, 'Asia/Kolkata', ZONE_ABBREVIATIONS)).toEqual({
       iso: '2025-01-29T14:54:00+05:30',
       warning: 'unknown time zone "XYZ" in date "29-01-2025 14:54 XYZ"; read as Asia/Kolkata',
     });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONFIDENCE_THRESHOLD, pickSource, scoreSources } from '../../../src/pipeline/detect.js';
+import { CONFIDENCE_THRESHOLD, pickCleaner, rankCleaners } from '../../../src/pipeline/detect.js';
 import { DeclutterError } from '../../../src/pipeline/errors.js';
 import { splitLines } from '../../../src/input/text.js';
-import { clean, detectSource } from '../../../src/pipeline/analyze.js';
-import { SOURCES } from '../../../src/cleaners/registry.js';
+import { clean, detectCleaner } from '../../../src/index.js';
+import { cleaners } from '../../../src/cleaners/registry.js';
 
 const SAMPLES = {
   devdiscourse: readFileSync('fixtures/devdiscourse/russia-syria-ties.txt', 'utf8'),
@@ -31,21 +31,21 @@ const OTHER_SITE = [
 describe('detection', () => {
   for (const [id, text] of Object.entries(SAMPLES)) {
     it(`recognizes the ${id} sample, with the runner-up well behind`, () => {
-      const scores = scoreSources(splitLines(text), SOURCES);
-      expect(scores[0]!.source.id).toBe(id);
+      const scores = rankCleaners(splitLines(text), cleaners);
+      expect(scores[0]!.cleaner.id).toBe(id);
       expect(scores[0]!.confidence).toBeGreaterThan(CONFIDENCE_THRESHOLD);
       expect(scores[0]!.evidence.length).toBeGreaterThan(1);
       expect(scores[1]!.confidence).toBeLessThan(scores[0]!.confidence);
       expect(scores[1]!.confidence).toBeLessThan(CONFIDENCE_THRESHOLD);
-      expect(detectSource(text)).toEqual({ source: id, confidence: scores[0]!.confidence });
+      expect(detectCleaner(text)).toEqual({ source: id, confidence: scores[0]!.confidence });
     });
   }
 
   it('recognizes no site on a page of neither', () => {
-    const scores = scoreSources(splitLines(OTHER_SITE), SOURCES);
+    const scores = rankCleaners(splitLines(OTHER_SITE), cleaners);
     expect(scores.every((score) => score.confidence < CONFIDENCE_THRESHOLD)).toBe(true);
-    expect(pickSource(scores)).toBeNull();
-    expect(detectSource(OTHER_SITE)).toBeNull();
+    expect(pickCleaner(scores)).toBeNull();
+    expect(detectCleaner(OTHER_SITE)).toBeNull();
   });
 
   it('refuses to clean a page of neither site, naming the known cleaners', () => {
@@ -56,7 +56,7 @@ describe('detection', () => {
 
   it('combines fingerprints as independent evidence (noisy-or)', () => {
     const lines = splitLines('Left Menu\n\n  • Country:\n');
-    const devdiscourse = scoreSources(lines, SOURCES).find((score) => score.source.id === 'devdiscourse')!;
+    const devdiscourse = rankCleaners(lines, cleaners).find((score) => score.cleaner.id === 'devdiscourse')!;
     // 1 − (1 − 0.2)(1 − 0.4)
     expect(devdiscourse.confidence).toBe(0.52);
     expect(devdiscourse.evidence).toEqual(['• Country: list', 'Left Menu navigation']);
@@ -66,7 +66,7 @@ describe('detection', () => {
     const forced = clean(SAMPLES.editorji, { source: 'devdiscourse' });
     expect(forced.source).toBe('devdiscourse');
     expect(forced.extraction.cleaner).toBe('devdiscourse');
-    const devdiscourse = scoreSources(splitLines(SAMPLES.editorji), SOURCES).find((score) => score.source.id === 'devdiscourse')!;
+    const devdiscourse = rankCleaners(splitLines(SAMPLES.editorji), cleaners).find((score) => score.cleaner.id === 'devdiscourse')!;
     expect(forced.extraction.confidence).toBe(devdiscourse.confidence);
 
     const other = clean(SAMPLES.devdiscourse, { source: 'editorji' });

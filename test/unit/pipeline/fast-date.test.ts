@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWithDateFns } from '../../../src/pipeline/dates/index.js';
 import { fastParseWallTime } from '../../../src/pipeline/dates/fast-date.js';
-import { SOURCES } from '../../../src/cleaners/registry.js';
+import { cleaners } from '../../../src/cleaners/registry.js';
 
 /** Small and seedable, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -40,7 +40,7 @@ function printedDate(next: () => number): string {
 }
 
 describe('fastParseWallTime', () => {
-  const formats = [...new Set(SOURCES.flatMap((source) => source.dateFormats)), 'yyyy-MM-dd HH:mm:ss', 'dd/MM/yyyy', 'MMM d, yyyy'];
+  const formats = [...new Set(cleaners.flatMap((source) => source.dateFormats)), 'yyyy-MM-dd HH:mm:ss', 'dd/MM/yyyy', 'MMM d, yyyy'];
 
   it('reads what date-fns reads, for every format of every source, over many dates', () => {
     const next = random(20250129);

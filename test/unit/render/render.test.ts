@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { clean } from '../../../src/pipeline/analyze.js';
+import { clean } from '../../../src/index.js';
 import type { Article } from '../../../src/pipeline/types.js';
 import { render } from '../../../src/render/index.js';
 import { escapeMarkdown } from '../../../src/render/markdown.js';

@@ -1,15 +1,15 @@
-import type { Rule, SourceDefinition } from '../cleaners/schema.js';
-import { CAPTURE_FIELDS, type Captures, type LabelledLine, type Line } from './types.js';
+import type { CleanerDefinition, Rule } from './schema.js';
+import { CAPTURE_FIELDS, type Captures, type LabelledLine, type Line } from '../pipeline/types.js';
 
 /**
  * Runs a cleaner's rules over the page: each line is tested against the rules
  * of the zone the page is in, the first match labels it and may move to
  * another zone. One pass, no backtracking over lines.
  */
-export function labelLines(lines: readonly Line[], source: SourceDefinition): LabelledLine[] {
+export function labelLines(lines: readonly Line[], cleaner: CleanerDefinition): LabelledLine[] {
   const next = nextNonBlankIndex(lines);
   const labelled: LabelledLine[] = [];
-  let zone = source.start;
+  let zone = cleaner.start;
   let title: string | null = null;
   let previous: string | null = null;
 
@@ -20,8 +20,8 @@ export function labelLines(lines: readonly Line[], source: SourceDefinition): La
       labelled.push({ n: line.n, text: line.text, label: 'dropped', rule: 'blank', zone, reason: 'blank line' });
       continue;
     }
-    const rules = source.zones[zone];
-    if (!rules) throw new Error(`source ${source.id}: rule moved to unknown zone "${zone}"`);
+    const rules = cleaner.zones[zone];
+    if (!rules) throw new Error(`cleaner ${cleaner.id}: rule moved to unknown zone "${zone}"`);
 
     let hit: LabelledLine | null = null;
     for (const rule of rules) {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { labelLines } from '../../../src/pipeline/label.js';
+import { labelLines } from '../../../src/cleaners/label.js';
 import { splitLines } from '../../../src/input/text.js';
-import { defineSource, type SourceDefinition } from '../../../src/cleaners/schema.js';
-import { findSource } from '../../../src/cleaners/registry.js';
+import { defineCleaner, type CleanerDefinition } from '../../../src/cleaners/schema.js';
+import { BUILTIN_DEFINITIONS } from '../../../src/cleaners/builtins.js';
+
+const findCleaner = (id: string) => BUILTIN_DEFINITIONS.find((definition) => definition.id === id);
 
 /** A tiny cleaner exercising each rule feature. */
-const toy: SourceDefinition = defineSource({
+const toy: CleanerDefinition = defineCleaner({
   id: 'toy',
   site: 'Toy site',
   version: '0.0.0',
@@ -33,7 +35,7 @@ const toy: SourceDefinition = defineSource({
   },
 });
 
-const label = (text: string, source: SourceDefinition = toy) =>
+const label = (text: string, source: CleanerDefinition = toy) =>
   labelLines(splitLines(text), source).map(({ n, label, rule, zone, captures }) => ({ n, label, rule, zone, ...(captures && { captures }) }));
 
 describe('labelLines', () => {
@@ -72,15 +74,15 @@ describe('labelLines', () => {
     expect(label('Title\nlowercase line')).toContainEqual({ n: 2, label: 'dropped', rule: 'unmatched', zone: 'head' });
   });
 
-  it('refuses a rule that moves to a zone the source does not define', () => {
+  it('refuses a rule that moves to a zone the cleaner does not define', () => {
     const broken = { ...toy, zones: { ...toy.zones, top: [{ name: 'headline', match: /./, label: 'title' as const, then: 'nowhere' }] } };
-    expect(() => label('Title\nMore', broken)).toThrow('source toy: rule moved to unknown zone "nowhere"');
+    expect(() => label('Title\nMore', broken)).toThrow('cleaner toy: rule moved to unknown zone "nowhere"');
   });
 });
 
 describe('labelling real pages by position and structure', () => {
-  const devdiscourse = findSource('devdiscourse')!;
-  const editorji = findSource('editorji')!;
+  const devdiscourse = findCleaner('devdiscourse')!;
+  const editorji = findCleaner('editorji')!;
   const devdiscoursePage = (body: string[], tail: string[] = []) =>
     ['Left Menu', '', 'Headline', '', 'Standfirst.', '', 'Devdiscourse News Desk | Moscow | Updated: 29-01-2025 14:54 IST | Created: 29-01-2025 14:38 IST', 'Headline', ...body, ...tail].join('\n');
 

@@ -1,0 +1,43 @@
+import type { LabelledLine, Line } from './types.js';
+
+/** How sure a cleaner is that a page is its site's, and why. */
+export interface CleanerScore {
+  /** 0 to 1. */
+  confidence: number;
+  /** What it found, in words, for `explain`. */
+  evidence: string[];
+}
+
+/**
+ * What the pipeline asks of a cleaner: recognize a page (score), then label
+ * each of its lines. The pipeline builds the article from those labels, so
+ * a cleaner need not be rule-based: anything that can score a page and
+ * label its lines (seeing each line's optional `markup`) can be registered.
+ * Rule-based site definitions (cleaners/schema.ts) compile into this.
+ */
+export interface Cleaner {
+  /** Stable id: `--source <id>` and every article's `source`. */
+  readonly id: string;
+  /** Human name of the site. */
+  readonly site: string;
+  /** Bumped whenever the cleaner changes what an article looks like. */
+  readonly version: string;
+  /** One line for `declutter sources`: what pages this cleaner recognizes. */
+  readonly recognizes: string;
+  /** IANA zone the site means when it prints a time without a zone. */
+  readonly timeZone: string;
+  /** date-fns `parse` patterns for the dates this site prints, tried in order. */
+  readonly dateFormats: readonly string[];
+  /** Zone abbreviations printed after a time (`14:54 IST`) and the IANA zone each means. */
+  readonly printedZones: Readonly<Record<string, string>>;
+  /** A byline equal to one of these names is also the article's agency (`PTI`). */
+  readonly bylineAgencies: readonly string[];
+  /** Text that must never survive into title, summary or body (`check --lint`). */
+  readonly clutterMarkers: readonly RegExp[];
+  /** The evidence `score` looks for, for `declutter sources`; a cleaner without fixed evidence lists none. */
+  readonly fingerprints: readonly { name: string; weight: number }[];
+  /** How sure the cleaner is that these lines are a page of its site. */
+  score(lines: readonly Line[]): CleanerScore;
+  /** A label for every line, in order. */
+  label(lines: readonly Line[]): LabelledLine[];
+}
