@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { temporaryPathFor } from '../io/write.js';
-import type { ConvertResult, ConvertSettings, ConvertTask } from './task.js';
-import type { Converter } from './run.js';
+import type { FileResult, FileSettings, FileTask } from './task.js';
+import type { TaskRunner } from './run.js';
 
 /**
  * A fixed set of worker threads running batch/worker.ts. Each task goes to the
@@ -13,20 +13,20 @@ import type { Converter } from './run.js';
  * one message, and come back as one: a message per page cost each worker
  * about a tenth of its time, and woke the main thread for every page.
  */
-export class WorkerPool implements Converter {
+export class WorkerPool implements TaskRunner {
   private readonly slots: Slot[] = [];
   private closed = false;
   private flushQueued = false;
 
   constructor(
     size: number,
-    private readonly settings: ConvertSettings,
+    private readonly settings: FileSettings,
     private readonly entry: URL = new URL('./worker.js', import.meta.url),
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  convert(task: ConvertTask): Promise<ConvertResult> {
+  cleanFile(task: FileTask): Promise<FileResult> {
     let slot = this.slots[0]!;
     for (const candidate of this.slots) if (candidate.pending.size < slot.pending.size) slot = candidate;
     return new Promise((resolve) => {
@@ -69,7 +69,7 @@ export class WorkerPool implements Converter {
   private spawn(): Slot {
     const worker = new Worker(this.entry, { workerData: this.settings, resourceLimits: { maxYoungGenerationSizeMb: 6 } });
     const slot: Slot = { worker, pending: new Map(), outbox: [] };
-    worker.on('message', (results: ConvertResult[]) => {
+    worker.on('message', (results: FileResult[]) => {
       for (const result of results) {
         const waiting = slot.pending.get(result.index);
         slot.pending.delete(result.index);
@@ -92,11 +92,11 @@ export class WorkerPool implements Converter {
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, { task: ConvertTask; resolve: (result: ConvertResult) => void }>;
+  pending: Map<number, { task: FileTask; resolve: (result: FileResult) => void }>;
   /** Tasks not yet sent: they leave together at the end of this turn. */
-  outbox: ConvertTask[];
+  outbox: FileTask[];
 }
 
-function crashed(task: ConvertTask, reason: string): ConvertResult {
+function crashed(task: FileTask, reason: string): FileResult {
   return { index: task.index, path: task.path, status: 'failed', source: null, warnings: [], error: `internal error, please report it: ${reason}`, output: null, ms: 0 };
 }

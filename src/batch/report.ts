@@ -2,7 +2,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'n
 import { dirname } from 'node:path';
 import { VERSION } from '../version.js';
 import { nowMs } from '../io/clock.js';
-import type { ConvertResult } from './task.js';
+import type { FileResult } from './task.js';
 import { fromSystemError } from '../pipeline/errors.js';
 import { temporaryPathFor, writeAll } from '../io/write.js';
 
@@ -28,7 +28,7 @@ export class Tally {
     this.totals = { inputs, ok: 0, skipped: 0, failed: 0, notStarted: inputs, bySource: {}, ms: 0, interrupted: false };
   }
 
-  count(result: ConvertResult): void {
+  count(result: FileResult): void {
     const totals = this.totals;
     totals.notStarted--;
     totals[result.status]++;
@@ -73,7 +73,7 @@ export class ReportWriter {
     }
   }
 
-  add(result: ConvertResult): void {
+  add(result: FileResult): void {
     const entry = {
       path: result.path,
       source: result.source,

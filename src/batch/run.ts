@@ -1,31 +1,31 @@
 import type { Cleaner } from '../pipeline/cleaner.js';
-import { convert, type ConvertResult, type ConvertSettings, type ConvertTask } from './task.js';
+import { cleanFile, type FileResult, type FileSettings, type FileTask } from './task.js';
 
 /**
- * Runs tasks on a converter, several at a time, and hands the results on in
+ * Runs tasks on a runner, several at a time, and hands the results on in
  * input order. Memory stays flat however many inputs there are: at most
  * `window` results wait for an earlier one, and the next result is handed on
  * only once the previous hand-over (a write to a full pipe) has finished.
  */
 
-export interface Converter {
-  convert(task: ConvertTask): Promise<ConvertResult>;
+export interface TaskRunner {
+  cleanFile(task: FileTask): Promise<FileResult>;
   close(): Promise<void>;
   /** Stops at once, abandoning the tasks under way and removing their temporary files. */
   abandon(): Promise<void>;
 }
 
 /** In this thread, one input at a time: `-j 1` and single inputs load no worker code. */
-export class InlineConverter implements Converter {
+export class InlineRunner implements TaskRunner {
   constructor(
-    private readonly settings: ConvertSettings,
+    private readonly settings: FileSettings,
     private readonly cleaners: readonly Cleaner[],
   ) {}
 
-  async convert(task: ConvertTask): Promise<ConvertResult> {
+  async cleanFile(task: FileTask): Promise<FileResult> {
     // Yield first, so a signal between two inputs is seen at once.
     await new Promise((resolve) => setImmediate(resolve));
-    return convert(task, this.settings, this.cleaners);
+    return cleanFile(task, this.settings, this.cleaners);
   }
 
   async close(): Promise<void> {}
@@ -42,19 +42,19 @@ export interface BatchOptions {
   /** Checked before each new task starts: true stops taking new ones. */
   stopped?: () => boolean;
   /** Receives each result in input order; the next waits for it to settle. */
-  onResult: (result: ConvertResult) => void | Promise<void>;
+  onResult: (result: FileResult) => void | Promise<void>;
 }
 
 /** Tasks are made as they start (`taskAt`); returns how many results were handed on (all unless stopped). */
 export async function runBatch(
   total: number,
-  taskAt: (position: number) => ConvertTask,
-  converter: Converter,
+  taskAt: (position: number) => FileTask,
+  runner: TaskRunner,
   options: BatchOptions,
 ): Promise<number> {
   const window = Math.max(options.window ?? options.concurrency * 8, options.concurrency);
   const stopped = options.stopped ?? (() => false);
-  const finished = new Map<number, ConvertResult>();
+  const finished = new Map<number, FileResult>();
   let started = 0;
   let running = 0;
   let handed = 0;
@@ -64,7 +64,7 @@ export async function runBatch(
     while (!stopped() && started < total && running < options.concurrency && started - handed < window) {
       const position = started++;
       running++;
-      void converter.convert(taskAt(position)).then((result) => {
+      void runner.cleanFile(taskAt(position)).then((result) => {
         running--;
         finished.set(position, result);
         wake?.();

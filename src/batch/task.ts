@@ -9,13 +9,13 @@ import { writeFileAtomic } from '../io/write.js';
 import { render } from '../render/index.js';
 
 /**
- * One input, start to finish: read → clean → render → write. The same
+ * One input, start to finish: read → clean → render → write (`cleanFile`). The same
  * function runs inline (`-j 1`, a single input) and inside each worker
  * thread, so both paths behave alike; it never throws.
  */
 
 /** What every input of a run shares. Plain data: it is sent to each worker. */
-export interface ConvertSettings {
+export interface FileSettings {
   format: Format;
   source?: string | undefined;
   tz?: string | undefined;
@@ -26,7 +26,7 @@ export interface ConvertSettings {
   upToDateSince?: number | null | undefined;
 }
 
-export interface ConvertTask {
+export interface FileTask {
   /** Position in the run; results come back in this order. */
   index: number;
   /** As given by the user, `-` for standard input. */
@@ -39,13 +39,13 @@ export interface ConvertTask {
   refuse?: string | undefined;
 }
 
-export type ConvertStatus = 'ok' | 'skipped' | 'failed';
+export type FileStatus = 'ok' | 'skipped' | 'failed';
 
 /** Small on purpose: this crosses the thread boundary once per input. */
-export interface ConvertResult {
+export interface FileResult {
   index: number;
   path: string;
-  status: ConvertStatus;
+  status: FileStatus;
   source: string | null;
   warnings: string[];
   error: string | null;
@@ -65,9 +65,9 @@ function writeOutput(target: string, text: string): void {
   }
 }
 
-export function convert(task: ConvertTask, settings: ConvertSettings, cleaners: readonly Cleaner[]): ConvertResult {
+export function cleanFile(task: FileTask, settings: FileSettings, cleaners: readonly Cleaner[]): FileResult {
   const started = nowMs();
-  const result: ConvertResult = {
+  const result: FileResult = {
     index: task.index,
     path: task.path,
     status: 'failed',

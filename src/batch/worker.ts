@@ -1,14 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { cleaners } from '../cleaners/registry.js';
-import { convert, type ConvertSettings, type ConvertTask } from './task.js';
+import { cleanFile, type FileSettings, type FileTask } from './task.js';
 
 /**
- * Worker thread entry (built as dist/cli/worker.js): converts each group of
+ * Worker thread entry (built as dist/cli/worker.js): cleans each group of
  * tasks it is sent, reading and writing the files itself, and answers with
  * the small results only, one message per group. Workers clean with the
  * built-in cleaners: settings sent to a thread are plain data.
  */
-const settings = workerData as ConvertSettings;
-parentPort!.on('message', (tasks: ConvertTask[]) => {
-  parentPort!.postMessage(tasks.map((task) => convert(task, settings, cleaners)));
+const settings = workerData as FileSettings;
+parentPort!.on('message', (tasks: FileTask[]) => {
+  parentPort!.postMessage(tasks.map((task) => cleanFile(task, settings, cleaners)));
 });

@@ -1,6 +1,6 @@
-import type { Converter } from '../batch/run.js';
-import { InlineConverter, runBatch } from '../batch/run.js';
-import type { ConvertResult, ConvertSettings, ConvertTask } from '../batch/task.js';
+import type { TaskRunner } from '../batch/run.js';
+import { InlineRunner, runBatch } from '../batch/run.js';
+import type { FileResult, FileSettings, FileTask } from '../batch/task.js';
 import type { Discovery } from '../batch/pages.js';
 import { cleaners } from '../cleaners/registry.js';
 import { isDeclutterError } from '../pipeline/errors.js';
@@ -62,7 +62,7 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   if (options.report && plan?.isInput(options.report)) throw new UsageError(`--report ${options.report} would overwrite an input file`);
 
   const stdinBytes = inputs.includes('-') ? await readStdinOnce(options.maxBytes) : null;
-  const settings: ConvertSettings = {
+  const settings: FileSettings = {
     format: options.format,
     source: options.source,
     tz: options.tz,
@@ -84,9 +84,9 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
     if (options.incremental) settings.upToDateSince = since;
   }
 
-  const taskAt = (index: number): ConvertTask => {
+  const taskAt = (index: number): FileTask => {
     const path = inputs[index]!;
-    const task: ConvertTask = { index, path, target: plan ? plan.targetAt(index) : null };
+    const task: FileTask = { index, path, target: plan ? plan.targetAt(index) : null };
     if (path === '-') {
       if (typeof stdinBytes === 'string') task.refuse = stdinBytes;
       else task.bytes = stdinBytes!;
@@ -106,13 +106,13 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   }
   for (const { input, message } of discovery.problems) {
     printError(input, message);
-    const result: ConvertResult = { index: -1, path: input, status: 'failed', source: null, warnings: [], error: message, output: null, ms: 0 };
+    const result: FileResult = { index: -1, path: input, status: 'failed', source: null, warnings: [], error: message, output: null, ms: 0 };
     tally.count(result);
     report?.add(result);
   }
 
   const jobs = Math.max(1, Math.min(options.jobs ?? (await coreCount(inputs.length)), inputs.length));
-  const converter = await converterFor(jobs, settings);
+  const runner = await runnerFor(jobs, settings);
   const stdout = plan ? null : new StdoutSink(options.format, batch);
   const progress = batch && !options.quiet && process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
   // Only a batch has work to wind down; a single page stops at Ctrl-C as any command does,
@@ -121,7 +121,7 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
     ? new SignalLatch(async (signal) => {
         // Interrupted again while waiting for the inputs under way: stop now, leaving nothing half written.
         progress?.clear();
-        await converter.abandon();
+        await runner.abandon();
         report?.abandon();
         printError(null, `interrupted again: stopped at once after ${tally.done} of ${tally.totals.inputs} inputs; the ones under way were abandoned`);
         // Die by the signal itself (status 130 for SIGINT): exiting would wait for a thread stuck in a system call.
@@ -132,7 +132,7 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   let stop = false;
 
   try {
-    await runBatch(inputs.length, taskAt, converter, {
+    await runBatch(inputs.length, taskAt, runner, {
       // Several per worker, so each always has inputs waiting and they travel in groups (see batch/pool.ts).
       concurrency: jobs === 1 ? 1 : jobs * TASKS_PER_WORKER,
       stopped: () => stop || signals?.caught === true,
@@ -157,7 +157,7 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   } finally {
     signals?.release();
     progress?.clear();
-    await converter.close();
+    await runner.close();
   }
 
   const interrupted = signals?.caught === true;
@@ -214,8 +214,8 @@ async function coreCount(inputs: number): Promise<number> {
 }
 
 /** Worker threads only when there is parallel work: `-j 1` and one input load no worker code. */
-async function converterFor(jobs: number, settings: ConvertSettings): Promise<Converter> {
-  if (jobs === 1) return new InlineConverter(settings, cleaners);
+async function runnerFor(jobs: number, settings: FileSettings): Promise<TaskRunner> {
+  if (jobs === 1) return new InlineRunner(settings, cleaners);
   const { WorkerPool } = await import('../batch/pool.js');
   return new WorkerPool(jobs, settings);
 }

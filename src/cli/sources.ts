@@ -9,11 +9,11 @@ export interface SourcesCommandOptions {
 /** `declutter sources`: the cleaners, what they recognize, their zone and version. */
 export async function runSources(options: SourcesCommandOptions): Promise<number> {
   const listing = cleaners.map(describeCleaner);
-  await writeStdout(options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : layoutSources(listing));
+  await writeStdout(options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : layoutCleaners(listing));
   return 0;
 }
 
-export interface SourceListing {
+export interface CleanerListing {
   id: string;
   site: string;
   version: string;
@@ -22,18 +22,18 @@ export interface SourceListing {
   fingerprints: { name: string; weight: number }[];
 }
 
-function describeCleaner(source: Cleaner): SourceListing {
+function describeCleaner(cleaner: Cleaner): CleanerListing {
   return {
-    id: source.id,
-    site: source.site,
-    version: source.version,
-    timeZone: source.timeZone,
-    recognizes: source.recognizes,
-    fingerprints: source.fingerprints.map(({ name, weight }) => ({ name, weight })),
+    id: cleaner.id,
+    site: cleaner.site,
+    version: cleaner.version,
+    timeZone: cleaner.timeZone,
+    recognizes: cleaner.recognizes,
+    fingerprints: cleaner.fingerprints.map(({ name, weight }) => ({ name, weight })),
   };
 }
 
-function layoutSources(listing: readonly SourceListing[]): string {
+function layoutCleaners(listing: readonly CleanerListing[]): string {
   const width = Math.max(...listing.map(({ id }) => id.length));
   return listing
     .map((source) =>

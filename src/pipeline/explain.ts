@@ -8,9 +8,9 @@ import type { Article, Captures, Extraction, Label } from './types.js';
  */
 export interface Explanation {
   path: string;
-  source: ExplainedSource & { site: string; version: string; forced: boolean };
+  source: ExplainedCleaner & { site: string; version: string; forced: boolean };
   /** The best of the other cleaners, or null when there is only one. */
-  runnerUp: ExplainedSource | null;
+  runnerUp: ExplainedCleaner | null;
   encoding: string;
   timeZone: string;
   /** Each date as printed and as normalized. */
@@ -20,7 +20,7 @@ export interface Explanation {
   lines: ExplainedLine[];
 }
 
-export interface ExplainedSource {
+export interface ExplainedCleaner {
   id: string;
   confidence: number;
   /** Names of the fingerprints found on the page. */

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { runBatch, type Converter } from '../../../src/batch/run.js';
-import type { ConvertResult, ConvertTask } from '../../../src/batch/task.js';
+import { runBatch, type TaskRunner } from '../../../src/batch/run.js';
+import type { FileResult, FileTask } from '../../../src/batch/task.js';
 
 /** Finishes tasks in a scrambled order, and records how many run and wait at once. */
-class ScrambledConverter implements Converter {
+class ScrambledRunner implements TaskRunner {
   running = 0;
   maxRunning = 0;
   private readonly waiting: (() => void)[] = [];
 
-  convert(task: ConvertTask): Promise<ConvertResult> {
+  cleanFile(task: FileTask): Promise<FileResult> {
     this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
     return new Promise((resolve) => {
@@ -28,18 +28,18 @@ class ScrambledConverter implements Converter {
   async abandon(): Promise<void> {}
 }
 
-const task = (index: number): ConvertTask => ({ index, path: `page-${index}.txt`, target: null });
+const task = (index: number): FileTask => ({ index, path: `page-${index}.txt`, target: null });
 
 describe('runBatch', () => {
   it('hands results on in input order whatever order they finish in', async () => {
     const seen: number[] = [];
-    const handed = await runBatch(200, task, new ScrambledConverter(), { concurrency: 4, onResult: (result) => void seen.push(result.index) });
+    const handed = await runBatch(200, task, new ScrambledRunner(), { concurrency: 4, onResult: (result) => void seen.push(result.index) });
     expect(handed).toBe(200);
     expect(seen).toEqual(Array.from({ length: 200 }, (_, i) => i));
   });
 
   it('never runs more than its concurrency, nor gets further ahead of the slowest than its window', async () => {
-    const converter = new ScrambledConverter();
+    const runner = new ScrambledRunner();
     let started = 0;
     let handed = 0;
     let furthest = 0;
@@ -50,17 +50,17 @@ describe('runBatch', () => {
         furthest = Math.max(furthest, started - handed);
         return task(index);
       },
-      converter,
+      runner,
       { concurrency: 3, window: 6, onResult: () => void handed++ },
     );
-    expect(converter.maxRunning).toBeLessThanOrEqual(3);
+    expect(runner.maxRunning).toBeLessThanOrEqual(3);
     expect(furthest).toBeLessThanOrEqual(6);
   });
 
   it('waits for each hand-over before the next (a full stdout pipe holds the batch back)', async () => {
     let inHandOver = false;
     let overlapped = false;
-    await runBatch(50, task, new ScrambledConverter(), {
+    await runBatch(50, task, new ScrambledRunner(), {
       concurrency: 4,
       onResult: async () => {
         if (inHandOver) overlapped = true;
@@ -75,7 +75,7 @@ describe('runBatch', () => {
   it('stops taking tasks when told, and still hands on those under way', async () => {
     const seen: number[] = [];
     let stop = false;
-    const handed = await runBatch(1000, task, new ScrambledConverter(), {
+    const handed = await runBatch(1000, task, new ScrambledRunner(), {
       concurrency: 4,
       stopped: () => stop,
       onResult: (result) => {
