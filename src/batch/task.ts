@@ -1,4 +1,4 @@
-import { DeclutterError, isDeclutterError } from '../pipeline/errors.js';
+import { DeclutterError, isDeclutterError, type ErrorCode, type ErrorDetails } from '../pipeline/errors.js';
 import { isUpToDate } from './manifest.js';
 import { nowMs } from '../io/clock.js';
 import { clean } from '../pipeline/analyze.js';
@@ -49,6 +49,9 @@ export interface FileResult {
   source: string | null;
   warnings: string[];
   error: string | null;
+  /** With `error`, when it is a DeclutterError: its code and details, for the caller's own advice. */
+  errorCode?: ErrorCode;
+  errorDetails?: ErrorDetails;
   output: string | null;
   /** The rendered article when there is no target file. */
   text?: string;
@@ -102,6 +105,10 @@ export function cleanFile(task: FileTask, settings: FileSettings, cleaners: read
   } catch (error) {
     // A bug must not end a batch of thousands either; it is reported as one, not as the user's fault.
     result.error = isDeclutterError(error) ? error.message : `internal error, please report it: ${error instanceof Error ? error.message : String(error)}`;
+    if (isDeclutterError(error)) {
+      result.errorCode = error.code;
+      result.errorDetails = error.details;
+    }
   }
   if (result.status === 'failed' && result.error !== null) result.output = null;
   result.ms = nowMs() - started;

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import fg from 'fast-glob';
 import type { Cleaner } from '../pipeline/cleaner.js';
 import { render } from '../render/index.js';
-import { DeclutterError, fromSystemError, isDeclutterError } from '../pipeline/errors.js';
+import { DeclutterError, fromSystemError, isDeclutterError, type ErrorCode, type ErrorDetails } from '../pipeline/errors.js';
 import {
   cleanForExpectation,
   compareExpectation,
@@ -51,6 +51,8 @@ export interface PageCheck {
   lint: LintFailure[];
   /** Why the page could not be cleaned, when it could not. */
   error: string | null;
+  /** With `error`: the DeclutterError's code and details. */
+  failure?: { code: ErrorCode; details: ErrorDetails };
   article: Article | null;
 }
 
@@ -86,7 +88,7 @@ export function checkPage(page: string, options: CheckOptions): PageCheck {
     // The page did not clean, or an expectation could not be read or written.
     if (!isDeclutterError(error)) throw error;
     const expectations = found.map(({ format, path }) => ({ format, path, status: 'error' as const }));
-    return { ...result, status: 'failed', expectations, error: error.message };
+    return { ...result, status: 'failed', expectations, error: error.message, failure: { code: error.code, details: error.details } };
   }
   const failed = result.lint.length > 0 || result.expectations.some(({ status }) => status === 'fail');
   result.status = failed ? 'failed' : result.expectations.length > 0 || result.linted ? 'passed' : 'missing';

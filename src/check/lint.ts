@@ -30,7 +30,7 @@ export function lintArticle(article: Article, cleaner: Cleaner, options: LintOpt
   }
   if (article.published === null && article.updated === null) failures.push({ rule: 'no-date', detail: describeMissingDate(article) });
   if (article.body.length > 0 && article.wordCount < options.minWords) {
-    failures.push({ rule: 'short-body', detail: `${article.wordCount} words, fewer than ${options.minWords} (--min-words)` });
+    failures.push({ rule: 'short-body', detail: `${article.wordCount} words, fewer than ${options.minWords}` });
   }
   for (const { field, text } of clutterFields(article)) {
     const marker = cleaner.clutterMarkers.find((pattern) => matches(pattern, text));

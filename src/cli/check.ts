@@ -17,7 +17,7 @@ import { renderJunit, type JunitCase } from '../check/junit.js';
 import { writeFileAtomic } from '../io/write.js';
 import { VERSION } from '../version.js';
 import { colorsFor } from './colors.js';
-import { printError } from './diagnostics.js';
+import { printError, withAdvice } from './diagnostics.js';
 
 export interface CheckCommandOptions {
   update?: boolean;
@@ -43,6 +43,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
       ...(options.update && { update: true }),
       ...(options.lint && { lint: { minWords: options.minWords ?? DEFAULT_MIN_WORDS } }),
     });
+    adviseOn(result);
     results.push(result);
     printPage(result, { out, maxDiffLines, quiet: options.quiet === true });
   }
@@ -191,4 +192,10 @@ function reportOf(results: readonly PageCheck[], problems: readonly DiscoveryPro
     problems: problems.map(({ path, message }) => ({ path, error: message })),
     totals,
   };
+}
+
+/** The flags that change a failure, named in its message as on every line the CLI prints. */
+function adviseOn(result: PageCheck): void {
+  if (result.failure && result.error !== null) result.error = withAdvice({ ...result.failure, message: result.error });
+  result.lint = result.lint.map((failure) => (failure.rule === 'short-body' ? { ...failure, detail: `${failure.detail} (--min-words)` } : failure));
 }

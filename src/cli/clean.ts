@@ -13,7 +13,7 @@ import { ReportWriter, Tally, type Totals } from '../batch/report.js';
 import type { Format } from '../pipeline/types.js';
 import { EXTENSIONS } from '../render/index.js';
 import { VERSION } from '../version.js';
-import { printError, printWarning, UsageError } from './diagnostics.js';
+import { printError, printWarning, UsageError, withAdvice } from './diagnostics.js';
 import { writeStdout } from './stdout.js';
 
 export interface CleanCommandOptions {
@@ -137,6 +137,7 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
       concurrency: jobs === 1 ? 1 : jobs * TASKS_PER_WORKER,
       stopped: () => stop || signals?.caught === true,
       onResult: async (result) => {
+        if (result.errorCode !== undefined && result.error !== null) result.error = withAdvice({ code: result.errorCode, message: result.error, details: result.errorDetails });
         tally.count(result);
         report?.add(result);
         if (result.status === 'failed' || (!options.quiet && result.warnings.length > 0)) progress?.clear();
@@ -191,7 +192,7 @@ async function readStdinOnce(maxBytes: number | undefined): Promise<Uint8Array |
     return await readStdin(maxBytes);
   } catch (error) {
     if (!isDeclutterError(error)) throw error;
-    return error.message;
+    return withAdvice(error);
   }
 }
 

@@ -1,12 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import { isDeclutterError } from '../pipeline/errors.js';
-import { explain, layoutExplanation, type Palette } from '../pipeline/explain.js';
+import { explain } from '../pipeline/explain.js';
+import { layoutExplanation, type Palette } from './explain-layout.js';
 import { cleaners } from '../cleaners/registry.js';
 import { analyze, articleFrom, type PipelineOptions } from '../pipeline/analyze.js';
 import { readInputFile, readStdin } from '../io/read.js';
 import type { Label } from '../pipeline/types.js';
 import { colorsFor } from './colors.js';
-import { printError, UsageError } from './diagnostics.js';
+import { printError, UsageError, withAdvice } from './diagnostics.js';
 import { writeStdout } from './stdout.js';
 
 export interface ExplainCommandOptions {
@@ -49,7 +50,7 @@ export async function runExplain(input: string | undefined, options: ExplainComm
     return 0;
   } catch (error) {
     if (!isDeclutterError(error)) throw error;
-    printError(input, error.message);
+    printError(input, withAdvice(error));
     return 1;
   }
 }

@@ -7,7 +7,7 @@ import { FORMATS } from '../pipeline/types.js';
 import { cleaners } from '../cleaners/registry.js';
 import { VERSION } from '../version.js';
 import { runClean } from './clean.js';
-import { printError, UsageError } from './diagnostics.js';
+import { printError, UsageError, withAdvice } from './diagnostics.js';
 import { reportStdoutFailure, StdoutError } from './stdout.js';
 
 const EXAMPLES = `
@@ -233,7 +233,7 @@ export async function main(argv: string[]): Promise<void> {
       reportStdoutFailure(error);
       process.exitCode = error.readerGone ? (process.exitCode ?? 0) : 1;
     } else if (isDeclutterError(error)) {
-      printError(null, error.message);
+      printError(null, withAdvice(error));
       process.exitCode = 1;
     } else {
       throw error;

@@ -63,8 +63,11 @@ function isBrokenLink(path: string, error: unknown): boolean {
 
 /** With the size when it is known (fstat); a stream or a growing file is known only to be over. */
 function tooLarge(size: number | null, maxBytes: number): DeclutterError {
-  const limit = `${formatBytes(maxBytes)} limit, see --max-bytes`;
-  return new DeclutterError('too-large', size === null ? `too large (over the ${limit})` : `too large (${formatBytes(size)}; over the ${limit})`);
+  const limit = `${formatBytes(maxBytes)} limit`;
+  return new DeclutterError('too-large', size === null ? `too large (over the ${limit})` : `too large (${formatBytes(size)}; over the ${limit})`, {
+    maxBytes,
+    size,
+  });
 }
 
 export function formatBytes(bytes: number): string {

@@ -49,7 +49,7 @@ export function analyze(input: string | Uint8Array, options: PipelineOptions): A
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const decoded = typeof input === 'string' ? decodeText(input) : decodeBytes(input, options.encoding);
   const binary = binaryReason(decoded.text);
-  if (binary) throw new DeclutterError('binary', binary);
+  if (binary) throw new DeclutterError('binary', binary.reason, binary.encoding ? { encoding: binary.encoding } : {});
 
   const text = splitLines(decoded.text);
   // After normalization, so that a file of no-break and zero-width spaces counts as empty too.
@@ -61,7 +61,9 @@ export function analyze(input: string | Uint8Array, options: PipelineOptions): A
   } else {
     chosen = pickCleaner(scores);
     if (!chosen) {
-      throw new DeclutterError('unrecognized', `no cleaner recognizes this page (known: ${ids(cleaners)}); use --source`);
+      throw new DeclutterError('unrecognized', `no cleaner recognizes this page (known: ${ids(cleaners)})`, {
+        cleaners: cleaners.map((cleaner) => cleaner.id),
+      });
     }
   }
   return {
@@ -94,7 +96,7 @@ export function articleFrom(analysis: Analysis, options: CleanOptions = {}): Art
     ...(options.tz !== undefined && { timeZone: options.tz }),
   });
   if (options.strict && article.warnings.length > 0) {
-    throw new DeclutterError('strict', `${article.warnings.join('; ')} (--strict)`);
+    throw new DeclutterError('strict', article.warnings.join('; '), { warnings: article.warnings });
   }
   return article;
 }
@@ -111,7 +113,10 @@ function ids(cleaners: readonly Cleaner[]): string {
 
 function validateOptions(options: PipelineOptions): void {
   if (options.source !== undefined && !options.cleaners.some((cleaner) => cleaner.id === options.source)) {
-    throw new DeclutterError('unknown-source', `unknown source "${options.source}" (known: ${ids(options.cleaners)})`);
+    throw new DeclutterError('unknown-source', `unknown source "${options.source}" (known: ${ids(options.cleaners)})`, {
+      source: options.source,
+      cleaners: options.cleaners.map((cleaner) => cleaner.id),
+    });
   }
   if (options.tz !== undefined && !isKnownTimeZone(options.tz)) {
     throw new DeclutterError('bad-option', `unknown time zone "${options.tz}" (use an IANA name such as Asia/Kolkata or UTC)`);

@@ -1,6 +1,8 @@
 /**
- * Failures a user can cause: each carries a code and a one-line message that
- * the CLI prints as `declutter: <path>: <message>`, never a stack trace.
+ * Failures a user can cause: each carries a code, a one-line message and
+ * details for a program to act on. The CLI prints the message as
+ * `declutter: <path>: <message>`, never a stack trace, with advice naming
+ * its flags added (cli/diagnostics.ts): library messages name no flag.
  */
 export type ErrorCode =
   | 'not-found'
@@ -16,13 +18,33 @@ export type ErrorCode =
   | 'strict'
   | 'io';
 
+/** What a program may want to know beyond the message; each key is set only by the codes that name it. */
+export interface ErrorDetails {
+  /** `unrecognized`, `unknown-source`: the ids of the cleaners in use. */
+  cleaners?: string[];
+  /** `unknown-source`: the id asked for. */
+  source?: string;
+  /** `strict`: the warnings that failed the page. */
+  warnings?: string[];
+  /** `decode`: the encoding the caller forced; `binary`: the UTF-16 the text may be, without a byte-order mark. */
+  encoding?: string;
+  /** `too-large`: the limit in bytes, and the size when it is known. */
+  maxBytes?: number;
+  size?: number | null;
+  /** Validation of a cleaner definition: the cleaner and the rule at fault. */
+  cleaner?: string;
+  rule?: string;
+}
+
 export class DeclutterError extends Error {
   readonly code: ErrorCode;
+  readonly details: ErrorDetails;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
     super(message);
     this.name = 'DeclutterError';
     this.code = code;
+    this.details = details;
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { explain, layoutExplanation } from '../../src/pipeline/explain.js';
+import { explain } from '../../src/pipeline/explain.js';
+import { layoutExplanation } from '../../src/cli/explain-layout.js';
 import { analyze, clean } from '../../src/index.js';
 import { LABELS } from '../../src/pipeline/types.js';
 import { runCli } from './run.js';

@@ -21,9 +21,9 @@ describe('binary content', () => {
   it('is a NUL anywhere, or more than a tenth control characters', () => {
     expect(binaryReason('fine text')).toBeNull();
     expect(binaryReason('')).toBeNull();
-    expect(binaryReason('a\u0000b')).toBe('binary file');
+    expect(binaryReason('a\u0000b')).toEqual({ reason: 'binary file' });
     expect(binaryReason('x'.repeat(91) + '\u0001'.repeat(9))).toBeNull();
-    expect(binaryReason('x'.repeat(89) + '\u0001'.repeat(11))).toBe('binary file');
+    expect(binaryReason('x'.repeat(89) + '\u0001'.repeat(11))).toEqual({ reason: 'binary file' });
     // Tabs, form feeds and line breaks are not counted: they are whitespace.
     expect(binaryReason('\t\f\v\r\n'.repeat(100))).toBeNull();
   });
@@ -66,16 +66,16 @@ describe('inputs over --max-bytes', () => {
       size = 2 ** 33; // A file system without terabyte files: 8 GB is still beyond what Node can read into one buffer.
       path = sparseFile(dir, 'huge.txt', size);
     }
-    const message = `too large (${formatBytes(size)}; over the 20.0 MB limit, see --max-bytes)`;
-    expect(() => readInputFile(path)).toThrow(new DeclutterError('too-large', message));
+    const message = `too large (${formatBytes(size)}; over the 20.0 MB limit)`;
+    expect(() => readInputFile(path)).toThrow(new DeclutterError('too-large', message, { maxBytes: DEFAULT_MAX_BYTES, size }));
     const result = runCli([path]);
-    expect(result).toEqual({ status: 1, stdout: '', stderr: `declutter: ${path}: ${message}\n` });
+    expect(result).toEqual({ status: 1, stdout: '', stderr: `declutter: ${path}: too large (${formatBytes(size)}; over the 20.0 MB limit, see --max-bytes)\n` });
   });
 
   it('default to 20 MB: one byte over fails, the limit itself is read', () => {
     const dir = tempDir();
     const over = sparseFile(dir, 'over.txt', DEFAULT_MAX_BYTES + 1);
-    expect(() => readInputFile(over)).toThrow(new DeclutterError('too-large', 'too large (20.0 MB; over the 20.0 MB limit, see --max-bytes)'));
+    expect(() => readInputFile(over)).toThrow(new DeclutterError('too-large', 'too large (20.0 MB; over the 20.0 MB limit)', { maxBytes: DEFAULT_MAX_BYTES, size: DEFAULT_MAX_BYTES + 1 }));
     expect(readInputFile(sparseFile(dir, 'at.txt', DEFAULT_MAX_BYTES))).toHaveLength(DEFAULT_MAX_BYTES);
   });
 

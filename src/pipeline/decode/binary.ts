@@ -11,13 +11,16 @@ const SAMPLE = 64 * 1024;
 /** Pages have almost no control characters; binary formats are full of them. */
 const MAX_CONTROL_SHARE = 0.1;
 
-/** `binary file` (with a hint when it may be UTF-16 without a BOM), or null for text. */
-export function binaryReason(text: string): string | null {
-  if (text.includes('\u0000')) return utf16Hint(text) ?? 'binary file';
+/** Why the text is no page (with the UTF-16 it may be when it looks like UTF-16 without a BOM), or null for text. */
+export function binaryReason(text: string): { reason: string; encoding?: string } | null {
+  if (text.includes('\u0000')) {
+    const encoding = utf16Guess(text);
+    return encoding ? { reason: `binary file (or ${encoding.toUpperCase()} text without a byte-order mark)`, encoding } : { reason: 'binary file' };
+  }
   const sample = Math.min(text.length, SAMPLE);
   let controls = 0;
   for (let i = 0; i < sample; i++) if (isControl(text.charCodeAt(i))) controls++;
-  return sample > 0 && controls / sample > MAX_CONTROL_SHARE ? 'binary file' : null;
+  return sample > 0 && controls / sample > MAX_CONTROL_SHARE ? { reason: 'binary file' } : null;
 }
 
 /** C0 and C1 controls and DEL, except the whitespace ones (tab, line feed, vertical tab, form feed, carriage return). */
@@ -29,7 +32,7 @@ function isControl(code: number): boolean {
  * ASCII text saved as UTF-16 without a BOM reads as every other character
  * being NUL: worth telling the user how to read it.
  */
-function utf16Hint(text: string): string | null {
+function utf16Guess(text: string): string | null {
   const sample = Math.min(text.length, 4096) & ~1;
   if (sample < 64) return null;
   let evenNul = 0;
@@ -40,5 +43,5 @@ function utf16Hint(text: string): string | null {
   }
   const pairs = sample / 2;
   const label = oddNul > 0.9 * pairs && evenNul < 0.1 * pairs ? 'utf-16le' : evenNul > 0.9 * pairs && oddNul < 0.1 * pairs ? 'utf-16be' : null;
-  return label && `binary file (or ${label.toUpperCase()} text without a byte-order mark: try --encoding ${label})`;
+  return label;
 }

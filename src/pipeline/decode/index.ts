@@ -97,7 +97,7 @@ function decodeForced(bytes: Uint8Array, label: string): DecodedText {
     // ignoreBOM false: a BOM matching the forced encoding is dropped too.
     return { text: decoder.decode(bytes), encoding: decoder.encoding, warnings: [] };
   } catch {
-    throw new DeclutterError('decode', `not valid ${displayName(decoder.encoding)} (forced by --encoding)`);
+    throw new DeclutterError('decode', `not valid ${displayName(decoder.encoding)}`, { encoding: decoder.encoding });
   }
 }
 

@@ -42,7 +42,7 @@ describe('lintArticle', () => {
 
   it('fails short-body below --min-words, counting words, and passes at the threshold', () => {
     const failures = lint(editorjiPage({ paragraphs: [words(12)] }));
-    expect(failures).toEqual([{ rule: 'short-body', detail: `12 words, fewer than ${MIN_WORDS} (--min-words)` }]);
+    expect(failures).toEqual([{ rule: 'short-body', detail: `12 words, fewer than ${MIN_WORDS}` }]);
     expect(lint(editorjiPage({ paragraphs: [words(MIN_WORDS)] }))).toEqual([]);
   });
 

@@ -90,7 +90,7 @@ describe('decodeBytes', () => {
     });
 
     it('fails with a typed error when the bytes do not fit it', () => {
-      expect(() => decodeBytes(bytes([0xff, 0x41]), 'utf-8')).toThrow(new DeclutterError('decode', 'not valid UTF-8 (forced by --encoding)'));
+      expect(() => decodeBytes(bytes([0xff, 0x41]), 'utf-8')).toThrow(new DeclutterError('decode', 'not valid UTF-8', { encoding: 'utf-8' }));
       expect(() => decodeBytes(bytes('x'), 'klingon')).toThrow(new DeclutterError('bad-option', 'unknown encoding "klingon"'));
     });
   });

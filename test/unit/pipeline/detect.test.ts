@@ -51,7 +51,13 @@ describe('detection', () => {
   it('refuses to clean a page of neither site, naming the known cleaners', () => {
     const attempt = () => clean(OTHER_SITE);
     expect(attempt).toThrow(DeclutterError);
-    expect(attempt).toThrow('no cleaner recognizes this page (known: devdiscourse, editorji); use --source');
+    expect(attempt).toThrow('no cleaner recognizes this page (known: devdiscourse, editorji)');
+    try {
+      attempt();
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'unrecognized', details: { cleaners: ['devdiscourse', 'editorji'] } });
+      expect((error as Error).message).not.toContain('--');
+    }
   });
 
   it('combines fingerprints as independent evidence (noisy-or)', () => {
