@@ -47,6 +47,7 @@ export { DeclutterError, type ErrorCode } from './pipeline/errors.js';
 export { render, EXTENSIONS } from './render/index.js';
 export { cleaners, createRegistry, findCleaner } from './cleaners/registry.js';
 export { compileCleaner } from './cleaners/compile.js';
+export { validateCleaner } from './cleaners/validate.js';
 export { defineCleaner, type CleanerDefinition, type Fingerprint, type Rule } from './cleaners/schema.js';
 export type { Cleaner, CleanerScore } from './pipeline/cleaner.js';
 export type { Line } from './pipeline/types.js';

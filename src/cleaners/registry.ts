@@ -1,14 +1,26 @@
 import type { Cleaner } from '../pipeline/cleaner.js';
 import { BUILTIN_DEFINITIONS } from './builtins.js';
 import { compileCleaner } from './compile.js';
+import { DeclutterError } from '../pipeline/errors.js';
 import type { CleanerDefinition } from './schema.js';
+import { validateCleaner } from './validate.js';
 
 /**
  * The cleaners a run may use, in the order that breaks a tie in detection:
- * rule-based definitions are compiled, other cleaners are taken as they are.
+ * rule-based definitions are validated (validateCleaner) and compiled,
+ * other cleaners are taken as they are. Ids must be unique.
  */
 export function createRegistry(entries: readonly (CleanerDefinition | Cleaner)[]): readonly Cleaner[] {
-  const cleaners = entries.map((entry) => (isCleaner(entry) ? entry : compileCleaner(entry)));
+  const cleaners = entries.map((entry) => {
+    if (isCleaner(entry)) return entry;
+    validateCleaner(entry);
+    return compileCleaner(entry);
+  });
+  const seen = new Set<string>();
+  for (const { id } of cleaners) {
+    if (seen.has(id)) throw new DeclutterError('bad-cleaner', `cleaner ${id}: registered twice`, { cleaner: id });
+    seen.add(id);
+  }
   return Object.freeze(cleaners);
 }
 

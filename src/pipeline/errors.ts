@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'unrecognized'
   | 'unknown-source'
   | 'bad-option'
+  | 'bad-cleaner'
   | 'strict'
   | 'io';
 
