@@ -1,11 +1,28 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, tempDir } from './run.js';
 
 const ESCAPE = '\u001b[';
 const COLOUR = /\u001b\[3\dm/;
-const PROGRESS = /\r\u001b\[Kdeclutter: \d+\/19 \(\d+%\), \d+ files\/s/;
+const PROGRESS = /\r\u001b\[Kdeclutter: \d\/5 \(\d+%\), \d+ files\/s/;
+
+/** A batch of its own: two Devdiscourse pages and three Editorji ones, whatever fixtures/ holds. */
+function pages(): string {
+  const dir = join(tempDir(), 'pages');
+  mkdirSync(dir);
+  for (const page of [
+    'fixtures/devdiscourse/clutter-like-body.txt',
+    'fixtures/devdiscourse/crlf-bom.txt',
+    'fixtures/editorji/ap-em-dash.txt',
+    'fixtures/editorji/ap-hyphen.txt',
+    'fixtures/editorji/clutter-like-body.txt',
+  ]) {
+    copyFileSync(page, join(dir, `${basename(page, '.txt')}-${page.split('/')[1]}.txt`));
+  }
+  return dir;
+}
 
 /**
  * Runs `declutter …` on a pseudo-terminal (util-linux `script`), as a user at
@@ -22,21 +39,21 @@ function onTerminal(args: string[], env: NodeJS.ProcessEnv = {}): { status: numb
 
 describe('on a terminal', () => {
   it('a batch shows a progress line and a coloured summary', () => {
-    const { status, screen } = onTerminal(['fixtures', '-o', join(tempDir(), 'out')]);
+    const { status, screen } = onTerminal([pages(), '-o', join(tempDir(), 'out')]);
     expect(status).toBe(0);
     expect(screen).toMatch(PROGRESS);
-    expect(screen).toMatch(/declutter: 19 inputs: \u001b\[32m19 cleaned\u001b\[39m \(devdiscourse 8, editorji 11\)/);
+    expect(screen).toMatch(/declutter: 5 inputs: \u001b\[32m5 cleaned\u001b\[39m \(devdiscourse 2, editorji 3\)/);
   });
 
   it('NO_COLOR removes the colours but keeps the progress line', () => {
-    const { screen } = onTerminal(['fixtures', '-o', join(tempDir(), 'out')], { NO_COLOR: '1' });
+    const { screen } = onTerminal([pages(), '-o', join(tempDir(), 'out')], { NO_COLOR: '1' });
     expect(screen).toMatch(PROGRESS);
     expect(screen).not.toMatch(COLOUR);
-    expect(screen).toContain('declutter: 19 inputs: 19 cleaned (devdiscourse 8, editorji 11)');
+    expect(screen).toContain('declutter: 5 inputs: 5 cleaned (devdiscourse 2, editorji 3)');
   });
 
   it('--quiet shows neither progress nor summary', () => {
-    const { status, screen } = onTerminal(['fixtures', '-o', join(tempDir(), 'out'), '--quiet']);
+    const { status, screen } = onTerminal([pages(), '-o', join(tempDir(), 'out'), '--quiet']);
     expect(status).toBe(0);
     expect(screen).not.toContain(ESCAPE);
     expect(screen.trim()).toBe('');
