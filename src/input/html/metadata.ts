@@ -45,7 +45,7 @@ export class MetadataCollector {
   private title: string | null = null;
   private readonly jsonld: string[] = [];
 
-  element(name: string, attrs: Record<string, string>): void {
+  element(name: string, attrs: Partial<Record<string, string>>): void {
     if (name === 'html') {
       if (this.lang === null && attrs.lang?.trim()) this.lang = attrs.lang.trim();
       return;

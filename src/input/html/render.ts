@@ -64,13 +64,32 @@ const LANDMARK_ROLES: Record<string, string> = {
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 const SPACES = /\s+/g;
 
+/** The attributes the reader looks at; the others are not kept. */
+const WANTED = new Set([
+  'class', 'id', 'hidden', 'aria-hidden', 'style', 'role', 'type', 'lang', 'rel', 'href', 'name', 'property', 'content',
+  'itemprop', 'http-equiv', 'charset',
+]);
+export type Attributes = Partial<Record<string, string>>;
+/** A fresh attribute record of one fixed shape, so that reading it stays fast. */
+const noAttributes = (): Attributes => ({
+  class: undefined, id: undefined, hidden: undefined, 'aria-hidden': undefined, style: undefined, role: undefined,
+  type: undefined, lang: undefined, rel: undefined, href: undefined, name: undefined, property: undefined,
+  content: undefined, itemprop: undefined, 'http-equiv': undefined, charset: undefined,
+});
+const HEADING_LEVEL = new Map(Object.entries(HEADINGS));
+const ROLE_LANDMARK = new Map(Object.entries(LANDMARK_ROLES));
+
 interface Frame {
   name: string;
   /** Index in the stack. */
   depth: number;
   /** The nearest frame (this one or an ancestor) that starts lines. */
   block: Frame;
-  tokens: string[];
+  parent: Frame | null;
+  /** This element's own class and id attributes, when it has any. */
+  own: string | null;
+  /** class and id tokens of this element and its ancestors, worked out when a line needs them (null until then). */
+  tokens: string[] | null;
   landmarks: string[];
   hidden: boolean;
   heading: number;
@@ -112,7 +131,7 @@ class Renderer {
   // The start tag being read.
   private tagName = '';
   private tagStart = 0;
-  private attrs: Record<string, string> = {};
+  private attrs: Attributes = noAttributes();
   private attrName = '';
   private attrValue = '';
 
@@ -123,6 +142,7 @@ class Renderer {
   private lineFrame: Frame | null = null;
   private lineTop: Frame | null = null;
   private linePath: string[] = [];
+  private lineTokens: string[] = [];
   private blank = false;
   /** The list item whose marker the next line carries. */
   private bullet: Frame | null = null;
@@ -143,7 +163,7 @@ class Renderer {
     private readonly keepHidden: boolean,
   ) {
     const root: Frame = {
-      name: '#document', depth: 0, block: null as unknown as Frame, tokens: [], landmarks: [], hidden: false, heading: 0,
+      name: '#document', depth: 0, block: null as unknown as Frame, parent: null, own: null, tokens: [], landmarks: [], hidden: false, heading: 0,
       skip: false, pre: false, link: false, lists: 0, tight: false, items: 0, ordered: false, sourceLine: 1, cells: 0,
     };
     root.block = root;
@@ -158,20 +178,21 @@ class Renderer {
         onopentagname: (start, end) => {
           this.tagName = html.slice(start, end).toLowerCase();
           this.tagStart = start;
-          this.attrs = {};
+          this.attrs = noAttributes();
         },
         onattribname: (start, end) => {
-          this.attrName = html.slice(start, end).toLowerCase();
+          const name = html.slice(start, end).toLowerCase();
+          this.attrName = WANTED.has(name) ? name : '';
           this.attrValue = '';
         },
         onattribdata: (start, end) => {
-          this.attrValue += html.slice(start, end);
+          if (this.attrName !== '') this.attrValue += html.slice(start, end);
         },
         onattribentity: (codepoint) => {
-          this.attrValue += String.fromCodePoint(codepoint);
+          if (this.attrName !== '') this.attrValue += String.fromCodePoint(codepoint);
         },
         onattribend: () => {
-          if (!Object.prototype.hasOwnProperty.call(this.attrs, this.attrName)) this.attrs[this.attrName] = this.attrValue;
+          if (this.attrName !== '' && this.attrs[this.attrName] === undefined) this.attrs[this.attrName] = this.attrValue;
         },
         onopentagend: () => this.openTag(false),
         onselfclosingtag: () => this.openTag(true),
@@ -197,21 +218,19 @@ class Renderer {
     return { lines: this.lines, metadata: this.meta.finish(this.warnings), warnings: this.warnings };
   }
 
+  /** The 1-based source line of offset `index`; offsets only grow, so each newline is found once. */
   private lineAt(index: number): number {
-    const html = this.html;
-    let pos = this.scanPos;
-    let line = this.scanLine;
-    if (index < pos) return line;
     for (;;) {
-      const next = html.indexOf('\n', pos);
-      if (next === -1 || next >= index) break;
-      line++;
-      pos = next + 1;
+      if (this.nextNewline === -2) this.nextNewline = this.html.indexOf('\n', this.scanPos);
+      if (this.nextNewline === -1 || this.nextNewline >= index) return this.scanLine;
+      this.scanLine++;
+      this.scanPos = this.nextNewline + 1;
+      this.nextNewline = -2;
     }
-    this.scanPos = pos;
-    this.scanLine = line;
-    return line;
   }
+
+  /** Offset of the next newline at or after scanPos; -2 when not looked for yet, -1 when there is none. */
+  private nextNewline = -2;
 
   private top(): Frame {
     return this.stack[this.stack.length - 1]!;
@@ -344,25 +363,15 @@ class Renderer {
     if (at > 0) this.popTo(at);
   }
 
-  private push(name: string, attrs: Record<string, string>): void {
+  private push(name: string, attrs: Attributes): void {
     const parent = this.top();
     const depth = this.stack.length;
     const sourceLine = this.lineAt(this.tagStart);
-    let tokens = parent.tokens;
     const cls = attrs.class;
     const id = attrs.id;
-    if ((cls && cls.trim()) || (id && id.trim())) {
-      const own: string[] = [];
-      for (const token of `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(SPACES)) if (token && !own.includes(token)) own.push(token);
-      tokens = own;
-      for (const token of parent.tokens) {
-        if (tokens.length >= MAX_TOKENS) break;
-        if (!tokens.includes(token)) tokens.push(token);
-      }
-      if (tokens.length > MAX_TOKENS) tokens.length = MAX_TOKENS;
-    }
+    const own = (cls !== undefined && cls.trim() !== '') || (id !== undefined && id.trim() !== '') ? `${cls ?? ''} ${id ?? ''}` : null;
     let landmarks = parent.landmarks;
-    const landmark = LANDMARK_ROLES[(attrs.role ?? '').trim().toLowerCase()] ?? (LANDMARK_TAGS.has(name) ? name : undefined);
+    const landmark = (attrs.role !== undefined ? ROLE_LANDMARK.get(attrs.role.trim().toLowerCase()) : undefined) ?? (LANDMARK_TAGS.has(name) ? name : undefined);
     if (landmark !== undefined && landmarks[0] !== landmark) landmarks = [landmark, ...landmarks.filter((l) => l !== landmark)];
     const hidden =
       parent.hidden ||
@@ -374,10 +383,12 @@ class Renderer {
       name,
       depth,
       block: parent.block,
-      tokens,
+      parent,
+      own,
+      tokens: own === null ? parent.tokens : null,
       landmarks,
       hidden,
-      heading: HEADINGS[name] ?? parent.heading,
+      heading: HEADING_LEVEL.get(name) ?? parent.heading,
       skip: parent.skip || SKIP.has(name) || (hidden && !this.keepHidden),
       pre: parent.pre || name === 'pre' || name === 'listing' || name === 'xmp' || name === 'plaintext',
       link: parent.link || name === 'a',
@@ -507,6 +518,7 @@ class Renderer {
     this.lineFrame = top.block;
     this.lineTop = top;
     this.linePath = this.path(top.block);
+    this.lineTokens = tokensOf(top.block);
     if (this.bullet !== null) {
       this.buf = this.bulletText;
       this.bullet = null;
@@ -541,7 +553,7 @@ class Renderer {
       path: this.linePath,
       heading: frame.heading,
       linkChars: Math.min(this.linkChars, text.length - this.prefix),
-      tokens: frame.tokens,
+      tokens: this.lineTokens,
       landmarks: frame.landmarks,
       hidden: top.hidden,
       sourceLine: frame.sourceLine,
@@ -576,3 +588,29 @@ class Renderer {
 const LI_STOP = new Set([...SPECIAL].filter((name) => name !== 'address' && name !== 'div' && name !== 'p' && name !== 'li' && name !== 'dd' && name !== 'dt'));
 const TABLE_SCOPE = new Set(['html', 'table', 'template']);
 const TABLE_PARTS = new Set(['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
+
+/** The class and id tokens of a frame and its ancestors, nearest first; each frame's list is worked out once. */
+function tokensOf(frame: Frame): string[] {
+  const todo: Frame[] = [];
+  let f: Frame | null = frame;
+  while (f !== null && f.tokens === null) {
+    todo.push(f);
+    f = f.parent;
+  }
+  for (let i = todo.length - 1; i >= 0; i--) {
+    const g = todo[i]!;
+    const inherited = g.parent?.tokens ?? [];
+    if (g.own === null) {
+      g.tokens = inherited;
+      continue;
+    }
+    const tokens: string[] = [];
+    for (const token of g.own!.toLowerCase().split(SPACES)) if (token !== '' && !tokens.includes(token) && tokens.length < MAX_TOKENS) tokens.push(token);
+    for (const token of inherited) {
+      if (tokens.length >= MAX_TOKENS) break;
+      if (!tokens.includes(token)) tokens.push(token);
+    }
+    g.tokens = tokens;
+  }
+  return frame.tokens!;
+}
