@@ -211,8 +211,9 @@ class Renderer {
     tokenizer.end();
     while (this.stack.length > 1) this.pop();
     this.flush();
-    const tail = html.trimEnd();
-    if (tail.length > 0 && !tail.endsWith('>')) this.warnings.push('the document ends inside a tag or its text: it may be truncated');
+    const lastTag = html.lastIndexOf('<');
+    const insideTag = lastTag > html.lastIndexOf('>') && /^<[a-z/!?]/i.test(html.slice(lastTag, lastTag + 2));
+    if (insideTag || (/<html[\s>]/i.test(html.slice(0, 4096)) && html.lastIndexOf('</html') < 0 && html.lastIndexOf('</HTML') < 0)) this.warnings.push('the document ends inside a tag or its text: it may be truncated');
     if (!this.lines.some((line) => line.text.trim() !== '')) this.warnings.push('the page has no text');
     while (this.lines.length > 0 && this.lines[this.lines.length - 1]!.text === '') this.lines.pop();
     return { lines: this.lines, metadata: this.meta.finish(this.warnings), warnings: this.warnings };
