@@ -7,7 +7,8 @@
 // Readability runs in a worker that is replaced when one page takes longer
 // than 20 s, so that one pathological page cannot stall the run. Prints ms
 // per page (median, p95, max), pages that threw or timed out, peak RSS, and
-// the reader's module load time against bare `node -e 0`.
+// the reader's module load time against bare `node -e 0`; htmlparser2's
+// tokenizer alone is shown as the floor that the reader is built on.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -58,6 +59,22 @@ for (const page of pages) {
   }
   ours.push(performance.now() - start);
   oursRss = Math.max(oursRss, process.memoryUsage().rss);
+}
+
+// The floor: htmlparser2's tokenizer alone, with callbacks that do nothing.
+const { Tokenizer } = await import('htmlparser2');
+const noop = () => {};
+const floorCallbacks = Object.fromEntries(
+  ['onattribdata', 'onattribentity', 'onattribend', 'onattribname', 'oncdata', 'onclosetag', 'oncomment', 'ondeclaration', 'onend',
+    'onopentagend', 'onopentagname', 'onprocessinginstruction', 'onselfclosingtag', 'ontext', 'ontextentity'].map((k) => [k, noop]),
+);
+const floor = [];
+for (const page of pages) {
+  const start = performance.now();
+  const tokenizer = new Tokenizer({ decodeEntities: true }, floorCallbacks);
+  tokenizer.write(page);
+  tokenizer.end();
+  floor.push(performance.now() - start);
 }
 
 // Readability on linkedom, in a worker that reports each page's time.
@@ -128,12 +145,14 @@ const loaded = best(['-e', `import(${JSON.stringify(pathToFileURL(reader).href)}
 
 const a = stats(ours);
 const b = stats(theirs);
+const c = stats(floor);
 const f = (x) => (Number.isFinite(x) ? x.toFixed(2) : '-').padStart(8);
 console.log(`HTML → lines on ${pages.length} pages of ${corpusName} (WCXB, CC-BY-4.0 when the default corpus)`);
 console.log('');
 console.log('| reader                          | median ms | p95 ms   | max ms   | threw | timed out | peak RSS MB |');
 console.log('|---------------------------------|-----------|----------|----------|-------|-----------|-------------|');
 console.log(`| declutter parseHtml             | ${f(a.median)}  | ${f(a.p95)} | ${f(a.max)} | ${String(oursFailed).padStart(5)} | ${'0'.padStart(9)} | ${String(Math.round(oursRss / 1e6)).padStart(11)} |`);
+console.log(`| floor: htmlparser2 tokenizer    | ${f(c.median)}  | ${f(c.p95)} | ${f(c.max)} | ${'0'.padStart(5)} | ${'0'.padStart(9)} | ${'-'.padStart(11)} |`);
 console.log(`| @mozilla/readability + linkedom | ${f(b.median)}  | ${f(b.p95)} | ${f(b.max)} | ${String(theirsFailed).padStart(5)} | ${String(theirsTimedOut).padStart(9)} | ${String(Math.round(theirsRss / 1e6)).padStart(11)} |`);
 console.log('');
 console.log(`median ratio: ${(b.median / a.median).toFixed(1)}x; target ≤ 5 ms median: ${a.median <= 5 ? 'met' : 'NOT met'}`);
