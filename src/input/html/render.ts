@@ -239,6 +239,7 @@ class Renderer {
 
   /** Pops elements down to and including the one at `depth`. */
   private popTo(depth: number): void {
+    if (depth < 1) return;
     while (this.stack.length > depth) this.pop();
   }
 
@@ -262,10 +263,12 @@ class Renderer {
     const foreign = this.isOpen('svg') || this.isOpen('math');
     if (name === 'meta' || name === 'link' || name === 'html') this.meta.element(name, attrs);
 
+    // Anything but head content ends an unclosed <head> (the body starts, as the spec says).
+    if (!HEAD_CONTENT.has(name) && this.isOpen('head')) this.closeHead();
     if (!foreign) this.impliedEnds(name);
     if (name === 'html' || name === 'body' || name === 'head') {
       if (this.isOpen(name)) return;
-      if (name === 'body' && this.isOpen('head')) this.popTo(this.find((n) => n === 'head', SCOPE));
+      if (name === 'body' && this.isOpen('head')) this.closeHead();
     }
     if (name === 'br') {
       this.flush();
@@ -291,6 +294,11 @@ class Renderer {
       this.collect = '';
       this.collectFor = name;
     }
+  }
+
+  private closeHead(): void {
+    const at = this.find((n) => n === 'head', SCOPE);
+    if (at > 0) this.popTo(at);
   }
 
   /** The end tags the HTML spec implies when `name` opens. */
@@ -588,6 +596,7 @@ class Renderer {
 
 const LI_STOP = new Set([...SPECIAL].filter((name) => name !== 'address' && name !== 'div' && name !== 'p' && name !== 'li' && name !== 'dd' && name !== 'dt'));
 const TABLE_SCOPE = new Set(['html', 'table', 'template']);
+const HEAD_CONTENT = new Set(['head', 'meta', 'link', 'title', 'script', 'style', 'base', 'basefont', 'bgsound', 'noscript', 'template', 'html']);
 const TABLE_PARTS = new Set(['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
 
 /** The class and id tokens of a frame and its ancestors, nearest first; each frame's list is worked out once. */

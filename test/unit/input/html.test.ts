@@ -235,3 +235,9 @@ describe('parseHtml: bad HTML', () => {
     expect(parseHtml('').warnings).toEqual(['the page has no text']);
   });
 });
+
+describe('parseHtml: an unclosed head', () => {
+  it('ends at the first element that is not head content', () => {
+    expect(texts('<html><head><title>T</title><meta name="x" content="y"><div>Body text</div><p>More')).toEqual(['Body text', '', 'More']);
+  });
+});
