@@ -7,6 +7,8 @@
 import type { Block } from './blocks.js';
 
 const WORD = /[\p{L}\p{N}_]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_WORD = /[A-Za-z0-9_]+/g;
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
 
@@ -87,7 +89,7 @@ export function blockFeatures(blocks: Block[], withMarkup: boolean): { rows: Flo
   let totalWords = 0;
   for (let i = 0; i < n; i++) {
     const b = blocks[i]!;
-    const tokens = b.bare.match(WORD) ?? [];
+    const tokens = (ASCII.test(b.bare) ? b.bare.match(ASCII_WORD) : b.bare.match(WORD)) ?? [];
     totalWords += tokens.length;
     stats.push({ words: tokens.length, tokens, endsSentence: SENTENCE_END.test(b.bare), repeat: keyCount.get(keys[i]!) ?? 1 });
   }

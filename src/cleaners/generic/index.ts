@@ -128,15 +128,23 @@ export function cleanGeneric(lines: GenericLine[], metadata?: DocumentMetadata |
     if (metadata.modified) updated = metadata.modified;
   }
 
-  // related headlines: a titled list after the body
+  // related headlines: the short, headline-like items under a related-stories heading
   const related = new Set<number>();
-  let lastBody = -1;
-  for (let i = 0; i < blocks.length; i++) if (keep[i]) lastBody = i;
   for (let i = 0; i < blocks.length; i++) {
-    if (keep[i] || stats[i]!.words > 8 || !RELATED_HEAD.test(blocks[i]!.bare)) continue;
-    if (i < lastBody && i < firstBody) continue;
+    if (stats[i]!.words > 8 || !RELATED_HEAD.test(blocks[i]!.bare)) continue;
     let j = i + 1;
-    while (j < blocks.length && !keep[j] && stats[j]!.words >= 3 && stats[j]!.words <= 25 && !stats[j]!.endsSentence) related.add(j++);
+    while (
+      j < blocks.length &&
+      j !== titleAt &&
+      (j === i + 1 || !blocks[j]!.blankBefore) &&
+      stats[j]!.words >= 3 &&
+      stats[j]!.words <= 25 &&
+      !stats[j]!.endsSentence
+    ) {
+      related.add(j);
+      keep[j] = false;
+      j++;
+    }
   }
 
   const metaAt = new Set(found.dateAt);

@@ -68,7 +68,7 @@ export function titleCandidates(blocks: Block[], stats: BlockStats[], keep: bool
     }
   }
   const idx: number[] = [];
-  for (let i = Math.max(0, first - 25); i < Math.min(n, strong + 4); i++) {
+  for (let i = Math.max(0, Math.min(first - 25, strong - 40)); i < Math.min(n, strong + 4); i++) {
     const w = stats[i]!.words;
     if (w < 1 || w > 40) continue;
     if (blocks[i]!.markup?.hidden) continue;
