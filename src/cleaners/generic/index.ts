@@ -1,0 +1,223 @@
+/**
+ * The generic cleaner: for a page that no site cleaner recognizes, finds
+ * the main content (title, body paragraphs and the headings, lists,
+ * quotes and tables that belong to it), the byline and dates printed near
+ * the title, and the related headlines it can tell apart. Works on text
+ * dumps (lines alone, rejoining lines wrapped at a fixed width) and on
+ * HTML (the reader's lines with their markup). Line model: two stages of
+ * gradient-boosted trees and a two-state Viterbi pass (see decode.ts),
+ * trained by scripts/generic/train.mjs.
+ */
+import type { DocumentMetadata, LineMarkup } from '../../input/types.js';
+import { toBlocks, type Block } from './blocks.js';
+import { contextFeatures, decode, type LineModel } from './decode.js';
+import { blockFeatures, type BlockStats } from './features.js';
+import { margin, sigmoid, type TreeModel } from './gbdt.js';
+import { findMeta, norm, stripSiteName, titleFeatures, tokenF1 } from './meta.js';
+import { TEXT_MODEL } from './model-text.js';
+import { TITLE_MODEL } from './model-title.js';
+
+export interface GenericLine {
+  n: number;
+  text: string;
+  markup?: LineMarkup;
+}
+
+export type GenericLabelName = 'title' | 'byline' | 'meta' | 'body' | 'related' | 'dropped';
+export type GenericKind = 'heading' | 'paragraph' | 'list' | 'quote' | 'table' | 'code';
+
+export interface GenericLabel {
+  n: number;
+  label: GenericLabelName;
+  kind?: GenericKind;
+  /** The line model's probability that the line is main content. */
+  score: number;
+  /** Why, in short `name=value` words, for `explain`. */
+  signals: string[];
+  reason?: string;
+}
+
+export interface GenericResult {
+  /** One per input line, in the same order. */
+  labels: GenericLabel[];
+  title: string | null;
+  byline: string | null;
+  /** As printed. */
+  published: string | null;
+  updated: string | null;
+  /** Paragraphs in order (wrapped lines rejoined); headings and list items are entries of their own. */
+  body: string[];
+  related: string[];
+  /** 0..1, how sure the cleaner is that the body is the main content. */
+  confidence: number;
+  warnings: string[];
+}
+
+const models: { html: LineModel | null } = { html: null };
+
+/** Lets the HTML model be supplied once it exists (the text model is built in). */
+export function setHtmlModel(model: LineModel | null): void {
+  models.html = model;
+}
+
+function scoreRows(model: TreeModel, rows: Float64Array[]): number[] {
+  return rows.map((r) => sigmoid(margin(model, r)));
+}
+
+const RELATED_HEAD =
+  /^(related|more (stories|articles|news|from|on|in|like this)|you (may|might) (also )?(like|enjoy)|read (more|next|also)|recommended|popular|trending|see also|further reading|latest|other (stories|articles|news)|also read|most (read|popular|viewed))\b/iu;
+
+function kindOf(b: Block, s: BlockStats, prevKept: boolean, nextKept: boolean): GenericKind {
+  const m = b.markup;
+  if (m) {
+    if (m.heading > 0) return 'heading';
+    if (m.tag === 'pre' || m.tag === 'code') return 'code';
+    if (m.tag === 'blockquote' || m.path.includes('blockquote')) return 'quote';
+    if (m.tag === 'li' || m.tag === 'dd' || m.tag === 'dt') return 'list';
+    if (m.tag === 'td' || m.tag === 'th' || m.tag === 'tr') return 'table';
+  }
+  if (b.bullet && !/^\d/u.test(b.bullet)) return 'list';
+  if (!m && /\S {3,}\S.* {3,}\S/u.test(b.text.trim())) return 'table';
+  if (s.words > 0 && s.words <= 14 && !s.endsSentence && !/[,;]$/u.test(b.bare) && (prevKept || nextKept)) return 'heading';
+  return 'paragraph';
+}
+
+export function cleanGeneric(lines: GenericLine[], metadata?: DocumentMetadata | null): GenericResult {
+  const blocks = toBlocks(lines);
+  const useHtml = models.html !== null && lines.some((l) => l.markup);
+  const model = useHtml ? models.html! : TEXT_MODEL;
+  const { rows, stats } = blockFeatures(blocks, useHtml);
+  const p1 = scoreRows(model.stage1, rows);
+  const p = model.stage2 ? scoreRows(model.stage2, contextFeatures(rows, p1, stats)) : p1;
+  const keep = decode(p, stats, model.decode);
+  for (let i = 0; i < blocks.length; i++) if (blocks[i]!.markup?.hidden) keep[i] = false;
+
+  // title: the best candidate near the start of the content
+  const tf = titleFeatures(blocks, stats, p, keep, metadata);
+  let titleAt = -1, titleP = 0;
+  tf.rows.forEach((r, k) => {
+    const tp = sigmoid(margin(TITLE_MODEL, r));
+    if (tp > titleP) {
+      titleP = tp;
+      titleAt = tf.idx[k]!;
+    }
+  });
+  let title = titleAt >= 0 ? blocks[titleAt]!.bare : null;
+  const stated = metadata ? metadata.headline ?? metadata.ogTitle ?? metadata.title : null;
+  if (stated && (!title || tokenF1(stated, title) < 0.5)) {
+    const clean = stripSiteName(stated, metadata?.siteName ?? null);
+    // a printed block equal to the stated title wins over the model's pick
+    const printed = blocks.findIndex((b) => norm(b.bare) === norm(clean));
+    if (printed >= 0) {
+      titleAt = printed;
+      title = blocks[printed]!.bare;
+    } else if (titleP < 0.5) {
+      titleAt = -1;
+      title = clean;
+    }
+  }
+
+  const firstBody = keep.findIndex((k, i) => k && i !== titleAt);
+  const found = findMeta(blocks, stats, titleAt, firstBody);
+  let byline = found.byline;
+  let published = found.published;
+  let updated = found.updated;
+  if (metadata) {
+    if (metadata.author && !/^https?:/u.test(metadata.author)) byline = metadata.author;
+    if (metadata.published) published = metadata.published;
+    if (metadata.modified) updated = metadata.modified;
+  }
+
+  // related headlines: the short, headline-like items under a related-stories heading
+  const related = new Set<number>();
+  for (let i = 0; i < blocks.length; i++) {
+    if (stats[i]!.words > 8 || !RELATED_HEAD.test(blocks[i]!.bare)) continue;
+    let j = i + 1;
+    while (
+      j < blocks.length &&
+      j !== titleAt &&
+      (j === i + 1 || !blocks[j]!.blankBefore) &&
+      stats[j]!.words >= 3 &&
+      stats[j]!.words <= 25 &&
+      !stats[j]!.endsSentence
+    ) {
+      related.add(j);
+      keep[j] = false;
+      j++;
+    }
+  }
+
+  const metaAt = new Set(found.dateAt);
+  const labelOf = new Map<number, GenericLabel>();
+  const body: string[] = [];
+  const relatedText: string[] = [];
+  let bodyWords = 0, totalWords = 0, closeWords = 0, confNum = 0, confDen = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!, s = stats[i]!;
+    totalWords += s.words;
+    let label: GenericLabelName;
+    let reason: string;
+    if (i === titleAt) {
+      label = 'title';
+      reason = 'title';
+    } else if (i === found.bylineAt) {
+      label = 'byline';
+      reason = 'byline near the title';
+    } else if (metaAt.has(i) && s.words <= 14) {
+      label = 'meta';
+      reason = 'date near the title';
+    } else if (keep[i]) {
+      label = 'body';
+      reason = p[i]! >= model.decode.threshold ? 'content' : 'content by its neighbours';
+    } else if (related.has(i)) {
+      label = 'related';
+      reason = 'listed under a related-stories heading';
+    } else {
+      label = 'dropped';
+      reason = p[i]! < model.decode.threshold ? 'boilerplate' : 'boilerplate by its neighbours';
+    }
+    const signals = [`p=${p[i]!.toFixed(2)}`, `p1=${p1[i]!.toFixed(2)}`, `words=${s.words}`];
+    if (b.lines.length > 1) signals.push(`wrapped=${b.lines.length}`);
+    if (s.repeat > 1) signals.push(`repeat=${s.repeat}`);
+    if (b.bullet) signals.push('bullet');
+    if (s.endsSentence) signals.push('sentence');
+    if (b.markup) {
+      if (b.markup.linkChars) signals.push(`links=${(b.markup.linkChars / Math.max(1, b.bare.length)).toFixed(2)}`);
+      if (b.markup.landmarks.length) signals.push(`in=${b.markup.landmarks[0]}`);
+      if (b.markup.hidden) signals.push('hidden');
+    }
+    if (keep[i] !== p[i]! >= model.decode.threshold) signals.push('smoothed');
+    const label0: GenericLabel = { n: lines[b.lines[0]!]!.n, label, score: Number(p[i]!.toFixed(3)), signals, reason };
+    if (label === 'body' || label === 'title') label0.kind = label === 'title' ? 'heading' : kindOf(b, s, !!keep[i - 1], !!keep[i + 1]);
+    if (label === 'body') {
+      body.push(b.bare);
+      bodyWords += s.words;
+      if (Math.abs(p[i]! - 0.5) < 0.15) closeWords += s.words;
+    } else if (label === 'related') relatedText.push(b.bare);
+    confNum += s.words * Math.abs(2 * p[i]! - 1);
+    confDen += s.words;
+    for (const li of b.lines) labelOf.set(li, { ...label0, n: lines[li]!.n, signals: [...signals] });
+  }
+  const labels: GenericLabel[] = lines.map(
+    (l, i) => labelOf.get(i) ?? { n: l.n, label: 'dropped', score: 0, signals: ['blank'], reason: 'blank line' },
+  );
+  const warnings: string[] = [];
+  if (bodyWords < 50) warnings.push(`very short body (${bodyWords} words)`);
+  if (totalWords > 0 && bodyWords / totalWords > 0.9) warnings.push('nearly the whole page was kept');
+  if (bodyWords > 0 && closeWords / bodyWords > 0.3)
+    warnings.push(`close call between content and boilerplate for ${Math.round((100 * closeWords) / bodyWords)}% of the body`);
+  let confidence = confDen ? confNum / confDen : 0;
+  if (bodyWords < 50) confidence *= 0.5;
+  if (bodyWords === 0) confidence = 0;
+  return {
+    labels,
+    title,
+    byline,
+    published,
+    updated,
+    body,
+    related: relatedText,
+    confidence: Number(confidence.toFixed(3)),
+    warnings,
+  };
+}

@@ -1,0 +1,232 @@
+/**
+ * Title, byline and dates of a page, found among the blocks around the
+ * start of the main content. The title is chosen by a small learned model
+ * over candidate blocks; byline and dates by their printed shape near it.
+ */
+import type { DocumentMetadata } from '../../input/types.js';
+import type { Block } from './blocks.js';
+import type { BlockStats } from './features.js';
+
+const WORD = /[\p{L}\p{N}_]+/gu;
+const UPPER = /^\p{Lu}/u;
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** Dates as pages print them; the first match is the date as printed. */
+export const PRINTED_DATE = new RegExp(
+  [
+    '\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)?',
+    `\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`,
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+\\d{4}\\b`,
+    '\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b',
+  ].join('|'),
+  'iu',
+);
+const UPDATED = /\b(updated|modified|last edited|edited|revised|aktualisiert|mis à jour|actualizado)\b/iu;
+const BY = /^(?:by|written by|posted by|words by|story by|author:?|von|par|por|di|door)\s+(.+)$/iu;
+
+export const TITLE_FEATURES = [
+  'words', 'logChars', 'capRatio', 'endsSentence', 'endsColon', 'bullet', 'repeat', 'date', 'byline', 'blankBefore',
+  'blankAfter', 'distFirst', 'distStrong', 'relIndex', 'p', 'kept', 'nextMeta', 'prevMeta', 'bodyOverlap', 'candRank',
+  'heading', 'h1', 'metaMatch', 'metaExact', 'separators', 'digitRatio', 'upperRatio', 'firstOfType',
+] as const;
+
+function words(s: string): string[] {
+  return (s.match(WORD) ?? []).map((w) => w.toLowerCase());
+}
+
+/** Token F1 of two texts (lower-cased words). */
+export function tokenF1(a: string, b: string): number {
+  const A = words(a), B = words(b);
+  if (!A.length || !B.length) return 0;
+  const m = new Map<string, number>();
+  for (const w of A) m.set(w, (m.get(w) ?? 0) + 1);
+  let tp = 0;
+  for (const w of B) {
+    const c = m.get(w) ?? 0;
+    if (c > 0) {
+      tp++;
+      m.set(w, c - 1);
+    }
+  }
+  return (2 * tp) / (A.length + B.length);
+}
+
+export function isMetaLine(text: string): boolean {
+  return (PRINTED_DATE.test(text) && words(text).length <= 14) || BY.test(text);
+}
+
+/** Blocks that may be the title: short, not a list item, around the start of the content. */
+export function titleCandidates(blocks: Block[], stats: BlockStats[], keep: boolean[]): { idx: number[]; first: number; strong: number } {
+  const n = blocks.length;
+  let first = keep.indexOf(true);
+  if (first < 0) first = 0;
+  let strong = first;
+  for (let i = first; i < n; i++) {
+    if (keep[i] && stats[i]!.words >= 15) {
+      strong = i;
+      break;
+    }
+  }
+  const idx: number[] = [];
+  for (let i = Math.max(0, Math.min(first - 25, strong - 40)); i < Math.min(n, strong + 4); i++) {
+    const w = stats[i]!.words;
+    if (w < 1 || w > 40) continue;
+    if (blocks[i]!.markup?.hidden) continue;
+    idx.push(i);
+  }
+  return { idx, first, strong };
+}
+
+export function titleFeatures(
+  blocks: Block[],
+  stats: BlockStats[],
+  p: number[],
+  keep: boolean[],
+  metadata: DocumentMetadata | null | undefined,
+): { idx: number[]; rows: Float64Array[] } {
+  const { idx, first, strong } = titleCandidates(blocks, stats, keep);
+  const body: string[] = [];
+  for (let i = strong; i < blocks.length && body.length < 300; i++) if (keep[i]) body.push(...words(blocks[i]!.bare));
+  const bodySet = new Set(body);
+  const metaTitles = metadata ? [metadata.headline, metadata.ogTitle, metadata.title].filter((t): t is string => !!t) : [];
+  const seen = new Set<string>();
+  let firstH1 = -1;
+  const rows = idx.map((i, r) => {
+    const b = blocks[i]!, s = stats[i]!, t = b.bare;
+    const ws = words(t);
+    let caps = 0, digits = 0, letters = 0, upper = 0;
+    for (const tok of s.tokens) if (UPPER.test(tok)) caps++;
+    for (const ch of t) {
+      if (ch >= '0' && ch <= '9') digits++;
+      else if (/\p{L}/u.test(ch)) {
+        letters++;
+        if (/\p{Lu}/u.test(ch)) upper++;
+      }
+    }
+    let overlap = 0;
+    for (const w of ws) if (bodySet.has(w)) overlap++;
+    const heading = b.markup?.heading ?? 0;
+    if (heading === 1 && firstH1 < 0) firstH1 = i;
+    let metaMatch = 0, metaExact = 0;
+    for (const m of metaTitles) {
+      metaMatch = Math.max(metaMatch, tokenF1(m, t));
+      if (norm(m) === norm(t)) metaExact = 1;
+      else if (norm(m).startsWith(norm(t)) && ws.length >= 3) metaExact = Math.max(metaExact, 0.5);
+    }
+    const shape = (b.bullet ? 'b' : '') + (heading ? 'h' + heading : '');
+    const firstOfType = seen.has(shape) ? 0 : 1;
+    seen.add(shape);
+    const row = Float64Array.from([
+      s.words,
+      Math.log1p(t.length),
+      s.words ? caps / s.words : 0,
+      s.endsSentence ? 1 : 0,
+      /:$/u.test(t) ? 1 : 0,
+      b.bullet ? 1 : 0,
+      Math.min(s.repeat, 5),
+      PRINTED_DATE.test(t) ? 1 : 0,
+      BY.test(t) ? 1 : 0,
+      b.blankBefore ? 1 : 0,
+      b.blankAfter ? 1 : 0,
+      i - first,
+      i - strong,
+      blocks.length > 1 ? i / (blocks.length - 1) : 0,
+      p[i] ?? 0,
+      keep[i] ? 1 : 0,
+      i + 1 < blocks.length && isMetaLine(blocks[i + 1]!.bare) ? 1 : 0,
+      i > 0 && isMetaLine(blocks[i - 1]!.bare) ? 1 : 0,
+      ws.length ? overlap / ws.length : 0,
+      r / Math.max(1, idx.length),
+      heading,
+      heading === 1 ? (firstH1 === i ? 2 : 1) : 0,
+      metaMatch,
+      metaExact,
+      (t.match(/\s[|·»›]\s|\s[-–—]\s/gu) ?? []).length,
+      t.length ? digits / t.length : 0,
+      letters ? upper / letters : 0,
+      firstOfType,
+    ]);
+    return row;
+  });
+  return { idx, rows };
+}
+
+export function norm(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201b\u2032]/gu, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/gu, '"')
+    .replace(/[\u2010-\u2015\u2212]/gu, '-')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** The document's own title without a trailing or leading site name ("Story | Site", "Site - Story"). */
+export function stripSiteName(title: string, siteName: string | null): string {
+  const parts = title.split(/\s+[|–—•·»:-]\s+/u);
+  if (parts.length < 2) return title.trim();
+  if (siteName) {
+    const sn = norm(siteName);
+    const kept = parts.filter((p) => norm(p) !== sn && tokenF1(p, siteName) < 0.8);
+    if (kept.length && kept.length < parts.length) return kept.join(' - ').trim();
+  }
+  // keep the longest part
+  return parts.reduce((a, b) => (words(b).length > words(a).length ? b : a)).trim();
+}
+
+/** The name in a byline block ("By Jane Doe and John Roe, Reporter | May 4, 2025" → "Jane Doe and John Roe"). */
+export function bylineName(text: string): string | null {
+  const m = BY.exec(text.trim());
+  let s = m ? m[1]! : text.trim();
+  s = s.replace(PRINTED_DATE, '|').split(/\s*[|•·,;]\s*|\s+[-–—]\s+|\s+(?:on|updated|published)\s+/iu)[0]!.trim();
+  s = s.replace(/^(?:by)\s+/iu, '').trim();
+  const ws = s.split(/\s+/u).filter(Boolean);
+  if (ws.length < 1 || ws.length > 8) return null;
+  if (!UPPER.test(s)) return null;
+  return s;
+}
+
+export interface FoundMeta {
+  byline: string | null;
+  bylineAt: number;
+  published: string | null;
+  updated: string | null;
+  dateAt: number[];
+}
+
+/** Byline and dates printed within a few blocks of the title. */
+export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, firstBody: number): FoundMeta {
+  const out: FoundMeta = { byline: null, bylineAt: -1, published: null, updated: null, dateAt: [] };
+  const anchor = titleAt >= 0 ? titleAt : firstBody;
+  if (anchor < 0) return out;
+  const lo = Math.max(0, anchor - 6), hi = Math.min(blocks.length - 1, Math.max(anchor + 8, firstBody + 2));
+  const order: number[] = [];
+  for (let d = 0; d <= hi - lo; d++) {
+    if (anchor + d <= hi) order.push(anchor + d);
+    if (d > 0 && anchor - d >= lo) order.push(anchor - d);
+  }
+  for (const i of order) {
+    const t = blocks[i]!.bare;
+    if (stats[i]!.words > 30 || i === titleAt) continue;
+    const dm = PRINTED_DATE.exec(t);
+    if (dm) {
+      if (UPDATED.test(t.slice(0, dm.index + 1))) {
+        if (!out.updated) out.updated = dm[0];
+      } else if (!out.published) out.published = dm[0];
+      out.dateAt.push(i);
+    }
+    if (!out.byline && BY.test(t)) {
+      const name = bylineName(t);
+      if (name) {
+        out.byline = name;
+        out.bylineAt = i;
+      }
+    }
+  }
+  if (!out.published && out.updated) {
+    out.published = out.updated;
+    out.updated = null;
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { displayWidth, splitBullet, toBlocks, wrapWidth } from '../../../src/cleaners/generic/blocks.js';
+import { decode } from '../../../src/cleaners/generic/decode.js';
+import { margin, type TreeModel } from '../../../src/cleaners/generic/gbdt.js';
+import { bylineName, findMeta, PRINTED_DATE, stripSiteName, tokenF1 } from '../../../src/cleaners/generic/meta.js';
+import { blockFeatures } from '../../../src/cleaners/generic/features.js';
+
+const lines = (texts: string[]) => texts.map((text, i) => ({ n: i + 1, text }));
+const full = (prefix: string, width: number) => {
+  let s = prefix;
+  let k = 0;
+  while (s.length < width - 6) s += ` word${k++ % 10}`;
+  return s;
+};
+
+describe('blocks', () => {
+  it('rejoins lines wrapped at the dump width, also inside list items, and keeps other lines apart', () => {
+    const a = full('First paragraph', 80);
+    const b = full('Second paragraph', 80);
+    const item = full('  • An item', 80);
+    const page = lines([a, 'goes on here.', '', b, 'and ends.', 'A separate short line', item, '    continued item.', '  • Next item']);
+    expect(wrapWidth(page.map((l) => l.text))).toBe(Math.max(a.length, b.length, item.length));
+    const blocks = toBlocks(page);
+    expect(blocks.map((x) => x.lines)).toEqual([[0, 1], [3, 4], [5], [6, 7], [8]]);
+    expect(blocks[0]!.text).toBe(`${a} goes on here.`);
+    expect(blocks[3]!.bullet).toBe('•');
+    expect(blocks[3]!.bare).toBe(`${item.slice(4)} continued item.`);
+    expect(blocks.map((x) => [x.blankBefore, x.blankAfter])).toEqual([
+      [true, true],
+      [true, false],
+      [false, false],
+      [false, false],
+      [false, true],
+    ]);
+  });
+
+  it('does not join when nothing in the dump looks wrapped', () => {
+    const page = lines(['A short line', 'Another short line that is a bit longer', 'Third']);
+    expect(wrapWidth(page.map((l) => l.text))).toBe(0);
+    expect(toBlocks(page).map((x) => x.lines)).toEqual([[0], [1], [2]]);
+  });
+
+  it('counts wide characters twice and splits bullets', () => {
+    expect(displayWidth('ab漢字')).toBe(6);
+    expect(splitBullet('  • Home')).toEqual({ indent: 2, bullet: '•', bare: 'Home', textStart: 4 });
+    expect(splitBullet('1. First step')).toEqual({ indent: 0, bullet: '1.', bare: 'First step', textStart: 3 });
+    expect(splitBullet('2025 was a year')).toEqual({ indent: 0, bullet: '', bare: '2025 was a year', textStart: 0 });
+  });
+});
+
+describe('features', () => {
+  it('gives every block a full row and counts repeats on the page', () => {
+    const blocks = toBlocks(lines(['Home', 'A sentence with some words in it, and a comma.', 'Home']));
+    const { rows, stats } = blockFeatures(blocks, false);
+    expect(rows).toHaveLength(3);
+    expect(stats.map((s) => [s.words, s.repeat, s.endsSentence])).toEqual([
+      [1, 2, false],
+      [10, 1, true],
+      [1, 2, false],
+    ]);
+    expect(rows.every((r) => r.every((v) => Number.isFinite(v)))).toBe(true);
+  });
+});
+
+describe('trees and smoothing', () => {
+  it('walks a tree: left when the value is at most the threshold', () => {
+    const model: TreeModel = { features: ['x'], base: 0.5, trees: [{ f: [0, -1, -1], t: [3, -1, 2], l: [1, -1, -1], r: [2, -1, -1] }] };
+    expect(margin(model, [3])).toBe(-0.5);
+    expect(margin(model, [3.5])).toBe(2.5);
+  });
+
+  it('keeps a weak line between content and drops a strong one between boilerplate when switching costs more', () => {
+    const p = [0.1, 0.9, 0.45, 0.9, 0.1, 0.6, 0.1];
+    const stats = p.map(() => ({ words: 10, tokens: [], endsSentence: true, repeat: 1 }));
+    expect(decode(p, stats, { threshold: 0.5, switchCost: 0 })).toEqual([false, true, false, true, false, true, false]);
+    expect(decode(p, stats, { threshold: 0.5, switchCost: 1 })).toEqual([false, true, true, true, false, false, false]);
+  });
+});
+
+describe('metadata', () => {
+  it('finds dates as printed', () => {
+    expect(PRINTED_DATE.exec('Published March 3, 2025 at 10:00')?.[0]).toBe('March 3, 2025');
+    expect(PRINTED_DATE.exec('Updated 2025-03-04T09:30:00Z')?.[0]).toBe('2025-03-04T09:30:00Z');
+    expect(PRINTED_DATE.exec('3rd of May 2024')?.[0]).toBe('3rd of May 2024');
+    expect(PRINTED_DATE.exec('No date here, only 2025')).toBeNull();
+  });
+
+  it('takes the name out of a byline', () => {
+    expect(bylineName('By Jane Doe and John Roe | March 3, 2025')).toBe('Jane Doe and John Roe');
+    expect(bylineName('By Jane Doe, Staff Writer')).toBe('Jane Doe');
+    expect(bylineName('by the way, this is not a byline at all because it goes on')).toBeNull();
+  });
+
+  it('strips the site name from a stated title', () => {
+    expect(stripSiteName('Bridge to close | Riverside Herald', 'Riverside Herald')).toBe('Bridge to close');
+    expect(stripSiteName('Riverside Herald - Bridge to close for eight months', null)).toBe('Bridge to close for eight months');
+    expect(tokenF1('a b c', 'a b d')).toBeCloseTo(2 / 3);
+  });
+
+  it('reads byline and dates near the title', () => {
+    const blocks = toBlocks(lines(['Title of the story', 'By Jane Doe', 'March 3, 2025', 'Updated March 4, 2025', 'Body text goes here.']));
+    const { stats } = blockFeatures(blocks, false);
+    expect(findMeta(blocks, stats, 0, 4)).toEqual({
+      byline: 'Jane Doe',
+      bylineAt: 1,
+      published: 'March 3, 2025',
+      updated: 'March 4, 2025',
+      dateAt: [2, 3],
+    });
+  });
+});
