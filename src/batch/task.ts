@@ -21,6 +21,8 @@ export interface FileSettings {
   tz?: string | undefined;
   encoding?: string | undefined;
   strict?: boolean | undefined;
+  /** Refuse pages no site cleaner recognizes instead of using the generic cleaner. */
+  sitesOnly?: boolean | undefined;
   maxBytes?: number | undefined;
   /** Skip inputs whose output is newer than both them and this time (ms); null to clean everything. */
   upToDateSince?: number | null | undefined;
@@ -94,6 +96,7 @@ export function cleanFile(task: FileTask, settings: FileSettings, cleaners: read
         ...(settings.tz !== undefined && { tz: settings.tz }),
         ...(settings.encoding !== undefined && { encoding: settings.encoding }),
         ...(settings.strict !== undefined && { strict: settings.strict }),
+        ...(settings.sitesOnly !== undefined && { sitesOnly: settings.sitesOnly }),
       });
       result.source = article.source;
       result.warnings = article.warnings;

@@ -1,6 +1,7 @@
 import type { Cleaner } from '../pipeline/cleaner.js';
 import { BUILTIN_DEFINITIONS } from './builtins.js';
 import { compileCleaner } from './compile.js';
+import { genericCleaner } from './generic/cleaner.js';
 import { DeclutterError } from '../pipeline/errors.js';
 import type { CleanerDefinition } from './schema.js';
 import { validateCleaner } from './validate.js';
@@ -16,6 +17,11 @@ export function createRegistry(entries: readonly (CleanerDefinition | Cleaner)[]
     validateCleaner(entry);
     return compileCleaner(entry);
   });
+  // The fallback is the last resort: after every site cleaner, whatever the order given.
+  cleaners.sort((a, b) => Number(a.fallback === true) - Number(b.fallback === true));
+  if (cleaners.filter((cleaner) => cleaner.fallback).length > 1) {
+    throw new DeclutterError('bad-cleaner', 'only one cleaner can be the fallback', { cleaners: cleaners.filter((c) => c.fallback).map((c) => c.id) });
+  }
   const seen = new Set<string>();
   for (const { id } of cleaners) {
     if (seen.has(id)) throw new DeclutterError('bad-cleaner', `cleaner ${id}: registered twice`, { cleaner: id });
@@ -24,8 +30,8 @@ export function createRegistry(entries: readonly (CleanerDefinition | Cleaner)[]
   return Object.freeze(cleaners);
 }
 
-/** The cleaners declutter ships with. */
-export const cleaners: readonly Cleaner[] = createRegistry(BUILTIN_DEFINITIONS);
+/** The cleaners declutter ships with: the site cleaners, then the generic fallback. */
+export const cleaners: readonly Cleaner[] = createRegistry([...BUILTIN_DEFINITIONS, genericCleaner]);
 
 export function findCleaner(id: string, among: readonly Cleaner[] = cleaners): Cleaner | undefined {
   return among.find((cleaner) => cleaner.id === id);

@@ -23,6 +23,7 @@ export interface CleanCommandOptions {
   tz?: string;
   encoding?: string;
   strict?: boolean;
+  sitesOnly?: boolean;
   quiet?: boolean;
   maxBytes?: number;
   jobs?: number;
@@ -68,6 +69,7 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
     tz: options.tz,
     encoding: options.encoding,
     strict: options.strict,
+    sitesOnly: options.sitesOnly,
     maxBytes: options.maxBytes,
     upToDateSince: null,
   };
@@ -204,6 +206,7 @@ function outputOptions(options: CleanCommandOptions): Record<string, string | bo
     tz: options.tz ?? null,
     encoding: options.encoding ?? null,
     strict: options.strict === true,
+    sitesOnly: options.sitesOnly === true,
   };
 }
 

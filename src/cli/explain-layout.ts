@@ -55,10 +55,14 @@ function evidence(found: readonly string[]): string {
   return found.length === 0 ? 'no fingerprints found' : found.join('; ');
 }
 
-/** The rule, and for a dropped line why, unless the rule's name says it already (`blank`, `separator`). */
+/**
+ * The rule, and for a dropped line why, unless the rule's name says it
+ * already (`blank`, `separator`); for a scoring cleaner's line, its signals.
+ */
 function ruleCell(line: ExplainedLine): string {
   const says = line.reason === undefined || line.label !== 'dropped' || line.reason.startsWith(line.rule);
-  return says ? line.rule : `${line.rule} (${line.reason})`;
+  const cell = says ? line.rule : `${line.rule} (${line.reason})`;
+  return line.signals && line.signals.length > 0 ? `${cell} ${line.signals.join(' ')}` : cell;
 }
 
 /** At most `width` characters (code points), the last one an ellipsis when cut. */

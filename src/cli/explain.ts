@@ -16,6 +16,7 @@ export interface ExplainCommandOptions {
   tz?: string;
   encoding?: string;
   maxBytes?: number;
+  sitesOnly?: boolean;
 }
 
 /** `declutter explain <file>`: every line with its label and rule; returns the exit code. */
@@ -32,6 +33,7 @@ export async function runExplain(input: string | undefined, options: ExplainComm
       ...(options.source !== undefined && { source: options.source }),
       ...(options.tz !== undefined && { tz: options.tz }),
       ...(options.encoding !== undefined && { encoding: options.encoding }),
+      ...(options.sitesOnly === true && { sitesOnly: true }),
     };
     const analysis = analyze(bytes, cleanOptions);
     // The article is built from the same labels, for the dates and field line numbers in the header.

@@ -20,6 +20,8 @@ export interface CleanerListing {
   timeZone: string;
   recognizes: string;
   fingerprints: { name: string; weight: number }[];
+  /** The last resort, used when no site cleaner recognizes a page. */
+  fallback: boolean;
 }
 
 function describeCleaner(cleaner: Cleaner): CleanerListing {
@@ -30,6 +32,7 @@ function describeCleaner(cleaner: Cleaner): CleanerListing {
     timeZone: cleaner.timeZone,
     recognizes: cleaner.recognizes,
     fingerprints: cleaner.fingerprints.map(({ name, weight }) => ({ name, weight })),
+    fallback: cleaner.fallback === true,
   };
 }
 
@@ -40,7 +43,9 @@ function layoutCleaners(listing: readonly CleanerListing[]): string {
       [
         `${source.id.padEnd(width)}  ${source.version}  ${source.timeZone}  ${source.site}`,
         `${' '.repeat(width)}  recognizes: ${source.recognizes}`,
-        `${' '.repeat(width)}  fingerprints: ${source.fingerprints.map(({ name }) => name).join('; ')}`,
+        source.fallback
+          ? `${' '.repeat(width)}  fallback: cleans every page no site cleaner recognizes (--sites-only refuses them instead)`
+          : `${' '.repeat(width)}  fingerprints: ${source.fingerprints.map(({ name }) => name).join('; ')}`,
       ].join('\n') + '\n',
     )
     .join('\n');

@@ -22,6 +22,8 @@ export interface CleanOptions {
   path?: string | null;
   /** Treat warnings as failures. */
   strict?: boolean;
+  /** Refuse a page no site cleaner recognizes instead of handing it to a fallback (the generic cleaner). */
+  sitesOnly?: boolean;
 }
 
 /** The pipeline itself takes no default cleaners: the engine knows no site. */
@@ -34,9 +36,11 @@ export interface Analysis {
   /** Every cleaner's score, best first. */
   scores: CleanerRanking[];
   cleaner: Cleaner;
-  /** Confidence of the cleaner used (detected, or forced). */
+  /** Confidence of the cleaner used: its detection score, or a fallback's confidence in its own labels. */
   confidence: number;
   lines: LabelledLine[];
+  /** What the cleaner found doubtful about this page (a fallback's warnings). */
+  warnings: string[];
 }
 
 /**
@@ -55,25 +59,28 @@ export function analyze(input: string | Uint8Array, options: PipelineOptions): A
   // After normalization, so that a file of no-break and zero-width spaces counts as empty too.
   if (text.every((line) => line.text === '')) throw new DeclutterError('empty', 'empty file');
   const scores = rankCleaners(text, cleaners);
-  let chosen: CleanerRanking | null;
+  let chosen: Cleaner | null;
+  let confidence = 0;
   if (options.source !== undefined) {
-    chosen = scores.find((score) => score.cleaner.id === options.source)!;
+    chosen = cleaners.find((cleaner) => cleaner.id === options.source)!;
+    confidence = scores.find((score) => score.cleaner === chosen)?.confidence ?? 0;
   } else {
-    chosen = pickCleaner(scores);
+    const picked = pickCleaner(scores);
+    chosen = picked?.cleaner ?? (options.sitesOnly ? null : (cleaners.find((cleaner) => cleaner.fallback) ?? null));
+    confidence = picked?.confidence ?? 0;
     if (!chosen) {
-      throw new DeclutterError('unrecognized', `no cleaner recognizes this page (known: ${ids(cleaners)})`, {
-        cleaners: cleaners.map((cleaner) => cleaner.id),
+      const sites = cleaners.filter((cleaner) => !cleaner.fallback);
+      throw new DeclutterError('unrecognized', `no cleaner recognizes this page (known: ${ids(sites)})`, {
+        cleaners: sites.map((cleaner) => cleaner.id),
       });
     }
   }
-  return {
-    decoded,
-    bytes,
-    scores,
-    cleaner: chosen.cleaner,
-    confidence: chosen.confidence,
-    lines: chosen.cleaner.label(text),
-  };
+  const base = { decoded, bytes, scores, cleaner: chosen };
+  if (chosen.labelPage) {
+    const page = chosen.labelPage(text, null);
+    return { ...base, confidence: page.confidence, lines: page.lines, warnings: page.warnings };
+  }
+  return { ...base, confidence, lines: chosen.label(text), warnings: [] };
 }
 
 /** Cleans one page into an article, or throws a DeclutterError saying why not. */
@@ -87,7 +94,7 @@ export function articleFrom(analysis: Analysis, options: CleanOptions = {}): Art
     cleaner: analysis.cleaner,
     confidence: analysis.confidence,
     encoding: analysis.decoded.encoding,
-    warnings: analysis.decoded.warnings,
+    warnings: [...analysis.decoded.warnings, ...analysis.warnings],
     input: {
       path: options.path ?? null,
       bytes: analysis.bytes.byteLength,

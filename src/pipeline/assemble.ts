@@ -60,7 +60,7 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
         provenance.add('summary', line.n);
         break;
       case 'body':
-        body.push(text);
+        if (!line.continues) body.push(text);
         provenance.add('body', line.n);
         break;
       case 'note':
@@ -78,7 +78,7 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
         }
         break;
       case 'related':
-        if (related.add(line)) provenance.add('related', line.n);
+        if (!line.continues && related.add(line)) provenance.add('related', line.n);
         break;
       default:
         break;

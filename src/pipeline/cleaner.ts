@@ -1,3 +1,4 @@
+import type { DocumentMetadata } from '../input/types.js';
 import type { LabelledLine, Line } from './types.js';
 
 /** How sure a cleaner is that a page is its site's, and why. */
@@ -40,4 +41,23 @@ export interface Cleaner {
   score(lines: readonly Line[]): CleanerScore;
   /** A label for every line, in order. */
   label(lines: readonly Line[]): LabelledLine[];
+  /**
+   * The last resort: never chosen by detection, used when no other cleaner
+   * recognizes the page (the generic cleaner). A registry keeps fallbacks last.
+   */
+  readonly fallback?: boolean;
+  /**
+   * For a cleaner that judges each page rather than recognizing a site: label
+   * the lines, seeing what the document states, and say how sure it is of
+   * this page and what looked doubtful. Preferred to `label` when present.
+   */
+  labelPage?(lines: readonly Line[], document: DocumentMetadata | null): PageLabelling;
+}
+
+/** A page's labels with the cleaner's confidence in them and its doubts. */
+export interface PageLabelling {
+  lines: LabelledLine[];
+  /** 0 to 1: how sure the cleaner is that what it kept is the page's main content. */
+  confidence: number;
+  warnings: string[];
 }

@@ -12,9 +12,9 @@ export interface CleanerRanking {
 /** A page is recognized only when the best cleaner is at least this sure. */
 export const CONFIDENCE_THRESHOLD = 0.5;
 
-/** Asks every cleaner for its score on the page, best first. */
+/** Asks every site cleaner for its score on the page, best first (a fallback recognizes no site: it is not asked). */
 export function rankCleaners(lines: readonly Line[], cleaners: readonly Cleaner[]): CleanerRanking[] {
-  const scores = cleaners.map((cleaner) => ({ cleaner, ...cleaner.score(lines) }));
+  const scores = cleaners.filter((cleaner) => !cleaner.fallback).map((cleaner) => ({ cleaner, ...cleaner.score(lines) }));
   // Stable sort: on a tie the cleaner listed first wins.
   return scores.sort((a, b) => b.confidence - a.confidence);
 }

@@ -40,11 +40,16 @@ export interface ExplainedLine {
   reason?: string;
   text: string;
   captures?: Captures;
+  /** Why a scoring cleaner (the generic one) kept or dropped the line: its signals and score. */
+  signals?: string[];
 }
 
 /** The explanation as data (what `--format json` prints). */
 export function explain(analysis: Analysis, article: Article, path: string, forced: boolean): Explanation {
-  const chosen = analysis.scores.find((score) => score.cleaner === analysis.cleaner)!;
+  // A fallback is not ranked: its evidence is that no site cleaner recognized the page.
+  const chosen = analysis.scores.find((score) => score.cleaner === analysis.cleaner) ?? {
+    evidence: analysis.cleaner.fallback ? ['no site cleaner recognizes this page'] : [],
+  };
   const other = analysis.scores.find((score) => score.cleaner !== analysis.cleaner);
   const date = (field: 'published' | 'updated'): ExplainedDate | null => {
     const printed = article.extraction.dates[field];
@@ -65,7 +70,7 @@ export function explain(analysis: Analysis, article: Article, path: string, forc
     timeZone: article.extraction.timeZone,
     dates: { published: date('published'), updated: date('updated') },
     fields: article.extraction.fields,
-    lines: analysis.lines.map(({ n, label, rule, zone, reason, text, captures }) => ({
+    lines: analysis.lines.map(({ n, label, rule, zone, reason, text, captures, signals }) => ({
       n,
       label,
       rule,
@@ -73,6 +78,7 @@ export function explain(analysis: Analysis, article: Article, path: string, forc
       ...(reason !== undefined && { reason }),
       text,
       ...(captures !== undefined && { captures }),
+      ...(signals !== undefined && { signals }),
     })),
   };
 }

@@ -61,6 +61,13 @@ export interface LabelledLine extends Line {
   captures?: Captures;
   /** For a related section label: the headline it belongs to. */
   attach?: 'previous' | 'next';
+  /**
+   * The line continues the previous line's paragraph (a text dump wrapped at
+   * a fixed width): its text is already in that paragraph's `captures.text`.
+   */
+  continues?: boolean;
+  /** Why a scoring cleaner decided as it did (`p=0.93`, `links=0.80`…), for `explain`. */
+  signals?: string[];
 }
 
 export interface ImageCredit {

@@ -111,7 +111,7 @@ describe('options', () => {
     expect(json(forced.stdout).source).toBe('editorji');
     const unknown = runCli(['--source', 'nytimes', EDITORJI]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain("declutter: option '-s, --source <id>' argument 'nytimes' is invalid. Allowed choices are devdiscourse, editorji.");
+    expect(unknown.stderr).toContain("declutter: option '-s, --source <id>' argument 'nytimes' is invalid. Allowed choices are devdiscourse, editorji, generic.");
     expect(unknown.stdout).toBe('');
   });
 
@@ -196,10 +196,33 @@ describe('errors', () => {
     }
   });
 
-  it('says when no cleaner recognizes a page', () => {
-    const result = runCli(['-'], { input: 'Hello\n\nThis is not a news page.\n' });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toBe(UNRECOGNIZED);
+  it('cleans a page no site cleaner recognizes with the generic cleaner, and says so', () => {
+    const page = [
+      'Field notes',
+      '',
+      'Home',
+      'About',
+      '',
+      'We walked the river path at dawn and counted the herons that nest in the old willows, as we have done every spring for twelve years now.',
+      '',
+      'This year there were fewer nests on the east bank, where the path was widened, and more on the island, which nobody can reach without a boat.',
+      '',
+    ].join('\n');
+    const result = runCli(['-'], { input: page });
+    expect(result.status).toBe(0);
+    const article = json(result.stdout);
+    expect(article).toMatchObject({ source: 'generic', title: 'Field notes', published: null });
+    expect(article.body).toEqual([
+      'We walked the river path at dawn and counted the herons that nest in the old willows, as we have done every spring for twelve years now.',
+      'This year there were fewer nests on the east bank, where the path was widened, and more on the island, which nobody can reach without a boat.',
+    ]);
+    expect(result.stderr.split('\n')[0]).toBe('declutter: -: warning: no site cleaner recognizes this page; used the generic cleaner');
+    // --strict fails on that warning; --sites-only restores the refusal.
+    const strict = runCli(['--strict', '-'], { input: page });
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/^declutter: -: no site cleaner recognizes this page; used the generic cleaner; .*\(--strict\)\n$/);
+    const sitesOnly = runCli(['--sites-only', '-'], { input: page });
+    expect(sitesOnly).toMatchObject({ status: 1, stdout: '', stderr: UNRECOGNIZED });
   });
 
   it('gives usage errors exit code 2 with what is allowed', () => {

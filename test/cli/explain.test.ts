@@ -116,15 +116,27 @@ describe('declutter explain <file>', () => {
   it('fails like clean for a page it cannot read or recognize (exit 1)', () => {
     expect(runCli(['explain', 'nope.txt'])).toMatchObject({ status: 1, stdout: '', stderr: 'declutter: nope.txt: no such file\n' });
     expect(runCli(['explain', 'fixtures'])).toMatchObject({ status: 1, stderr: 'declutter: fixtures: is a directory, not a file\n' });
-    const unrecognized = runCli(['explain', '-'], { input: 'just a line\n' });
+    const unrecognized = runCli(['explain', '--sites-only', '-'], { input: 'just a line\n' });
     expect(unrecognized).toMatchObject({ status: 1, stdout: '' });
     expect(unrecognized.stderr).toBe('declutter: -: no cleaner recognizes this page (known: devdiscourse, editorji); use --source\n');
+  });
+
+  it('shows, for a page no site cleaner recognizes, why the generic cleaner kept or dropped each line', () => {
+    const page = 'Home\n\nA walk along the river at dawn showed fewer herons nesting on the east bank than last spring, where the path was widened.\n';
+    const result = runCli(['explain', '-'], { input: page });
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[1]).toMatch(/^  source     generic \(confidence [\d.]+\): no site cleaner recognizes this page$/);
+    expect(lines[2]).toBe('  runner-up  devdiscourse (confidence 0): no fingerprints found');
+    expect(lines.find((line) => line.startsWith('3  '))).toMatch(/^3  body +generic-paragraph p=0\.\d\d p1=0\.\d\d words=23 sentence +A walk along the river/);
+    const data = JSON.parse(runCli(['explain', '-f', 'json', '-'], { input: page }).stdout);
+    expect(data.lines[0]).toMatchObject({ n: 1, rule: expect.stringMatching(/^generic-/), signals: expect.arrayContaining(['words=1']) });
   });
 
   it.each([
     [['explain', EDITORJI, 'other.txt'], "declutter: too many arguments for 'explain'. Expected 1 argument but got 2."],
     [['explain', EDITORJI, '-f', 'yaml'], "declutter: option '-f, --format <format>' argument 'yaml' is invalid. Allowed choices are text, json."],
-    [['explain', EDITORJI, '-s', 'nosuch'], "declutter: option '-s, --source <id>' argument 'nosuch' is invalid. Allowed choices are devdiscourse, editorji."],
+    [['explain', EDITORJI, '-s', 'nosuch'], "declutter: option '-s, --source <id>' argument 'nosuch' is invalid. Allowed choices are devdiscourse, editorji, generic."],
     [['explain', EDITORJI, '--tz', 'Mars/Base'], "declutter: option '--tz <zone>' argument 'Mars/Base' is invalid. not an IANA time zone (for example Asia/Kolkata, Europe/London, UTC)."],
   ])('%j is a usage error (exit 2)', (args, message) => {
     const result = runCli(args);

@@ -16,6 +16,10 @@ describe('declutter sources', () => {
         '              recognizes: the "Updated : Oct 15, 2025 17:42" line, "|" then the byline, wire datelines such as "Moscow, Oct 15 (AP) –", the Editorji disclaimer, "editorji | <section>" lists',
         '              fingerprints: Updated : Mon d, yyyy HH:mm line; disclaimer naming Editorji; editorji | <section> label; Editorji News Desk byline; Recommended For You heading; wire sign-off',
         '',
+        'generic       1.0.0  UTC  any site',
+        "              recognizes: any page, as text dump or HTML: main content found by a line model (boosted trees over per-block features, smoothed along the page); title, byline and dates near the title; the document's own metadata for HTML",
+        '              fallback: cleans every page no site cleaner recognizes (--sites-only refuses them instead)',
+        '',
       ].join('\n'),
     );
   });
@@ -33,7 +37,9 @@ describe('declutter sources', () => {
     expect(listing.map(({ id, version, timeZone }: Record<string, string>) => `${id} ${version} ${timeZone}`)).toEqual([
       'devdiscourse 1.1.0 Asia/Kolkata',
       'editorji 1.1.0 Asia/Kolkata',
+      'generic 1.0.0 UTC',
     ]);
+    expect(listing.map(({ fallback }: { fallback: boolean }) => fallback)).toEqual([false, false, true]);
     expect(listing[0].fingerprints[0]).toEqual({ name: 'byline | place | Updated: … | Created: … line', weight: 0.9 });
     expect(listing[1].fingerprints.at(-1)).toEqual({ name: 'wire sign-off', weight: 0.2 });
     expect(listing[1].site).toBe('Editorji (editorji.com), with AP and PTI wire copy');

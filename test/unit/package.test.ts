@@ -10,7 +10,9 @@ describe('package', () => {
 
   it('registers every site file under src/cleaners/sites among the built-in cleaners', () => {
     const siteFiles = readdirSync('src/cleaners/sites');
-    expect(cleaners.map((source) => `${source.id}.ts`).sort()).toEqual(siteFiles.sort());
+    const sites = cleaners.filter((cleaner) => !cleaner.fallback);
+    expect(sites.map((source) => `${source.id}.ts`).sort()).toEqual(siteFiles.sort());
+    expect(cleaners.at(-1)).toMatchObject({ id: 'generic', fallback: true });
   });
 
   it('gives every source a unique id', () => {

@@ -127,11 +127,11 @@ describe('checkPage', () => {
   it('fails a page that does not clean with its message, for each expectation', () => {
     const dir = tempDir();
     const page = join(dir, 'odd.txt');
-    writeFileSync(page, 'Just some words\nthat no site prints\n');
+    writeFileSync(page, 'Just some words\0that no site prints\n');
     writeFileSync(join(dir, 'odd.expected.json'), '{}\n');
     const result = checkPage(page);
     expect(result.status).toBe('failed');
-    expect(result.error).toMatch(/^no cleaner recognizes this page/);
+    expect(result.error).toBe('binary file');
     expect(result.expectations.map(({ status }) => status)).toEqual(['error']);
   });
 });

@@ -48,8 +48,15 @@ describe('detection', () => {
     expect(detectCleaner(OTHER_SITE)).toBeNull();
   });
 
-  it('refuses to clean a page of neither site, naming the known cleaners', () => {
-    const attempt = () => clean(OTHER_SITE);
+  it('hands a page of neither site to the generic cleaner, never ranked, with a warning', () => {
+    const article = clean(OTHER_SITE);
+    expect(article.source).toBe('generic');
+    expect(article.warnings[0]).toBe('no site cleaner recognizes this page; used the generic cleaner');
+    expect(rankCleaners(splitLines(OTHER_SITE), cleaners).map((score) => score.cleaner.id)).not.toContain('generic');
+  });
+
+  it('with sitesOnly, refuses to clean a page of neither site, naming the site cleaners', () => {
+    const attempt = () => clean(OTHER_SITE, { sitesOnly: true });
     expect(attempt).toThrow(DeclutterError);
     expect(attempt).toThrow('no cleaner recognizes this page (known: devdiscourse, editorji)');
     try {
