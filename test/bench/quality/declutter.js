@@ -8,8 +8,9 @@
 //   the headings, list items, quotes and tables that are part of the body,
 //   in the order the library gives them) joined with blank lines; the title
 //   is not part of it (the corpus's gold content leaves it out);
-// - `title`, `author` (the byline), `published` (the date as printed, or the
-//   normalized one when the page printed none): strings, `''` when absent;
+// - `title`, `author` (the byline), `published` (the normalized date, which
+//   keeps the page's own zone offset and so the calendar day it printed; the
+//   date as printed when there is no normalized one): strings, `''` when absent;
 // - `error`: `null`, or the library's error code (`unrecognized`, `empty`,
 //   …) when it refused the page, which then counts as an empty answer.
 // The library gets the bytes as they are, with `{ path: '<id>.html' }` or
@@ -48,7 +49,7 @@ export function extract(bytes, { id, input }, options = {}) {
     text: body.map(blockText).filter((t) => t.trim() !== '').join('\n\n'),
     title: str(article.title),
     author: str(article.byline),
-    published: str(article.extraction?.dates?.published) || str(article.published),
+    published: str(article.published) || str(article.extraction?.dates?.published),
     error: null,
   };
 }
