@@ -19,8 +19,8 @@
 // --min-words    the N of the keep-long-lines baselines (default 10)
 // --source NAME  passed to declutter as its source option
 // --json OUT     writes every figure as JSON
-// --save DIR     writes each system's answers: DIR/<system>/<id>.txt and
-//                DIR/<system>.meta.jsonl, the format of the corpus's reference scorer
+// --save DIR     writes each system's answers: DIR/<system>-<input>/<id>.txt and
+//                DIR/<system>-<input>.meta.jsonl (`lines>=N` as `lines-ge-N`), the format of the corpus's reference scorer
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,7 +147,7 @@ for (const system of systems) {
   const times = [];
   const cpu = [];
   const errors = {};
-  const saveDir = values.save ? join(values.save, label.replace(/[^\w.=-]+/gu, '_')) : null;
+  const saveDir = values.save ? join(values.save, `${system.name.replace('>=', '-ge-')}-${system.input}`) : null;
   if (saveDir) mkdirSync(saveDir, { recursive: true });
   const metaLines = [];
   const started = performance.now();
