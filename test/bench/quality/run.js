@@ -19,10 +19,13 @@
 // --min-words    the N of the keep-long-lines baselines (default 10)
 // --source NAME  passed to declutter as its source option
 // --json OUT     writes every figure as JSON
+// --answers DIR  scores saved answers instead of running the systems (repeatable):
+//                DIR/<id>.txt (a missing file is an empty answer) and, when present,
+//                DIR.meta.jsonl; the system is named after DIR
 // --save DIR     writes each system's answers: DIR/<system>-<input>/<id>.txt and
 //                DIR/<system>-<input>.meta.jsonl (`lines>=N` as `lines-ge-N`), the format of the corpus's reference scorer
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
@@ -54,6 +57,7 @@ try {
       source: { type: 'string' },
       json: { type: 'string' },
       save: { type: 'string' },
+      answers: { type: 'string', multiple: true },
     },
   });
 } catch (error) {
@@ -97,6 +101,35 @@ if (ids.length === 0) fail('no pages to score');
 const minWords = values['min-words'].split(',').map(Number);
 if (minWords.some((n) => !Number.isInteger(n) || n < 1)) fail(`--min-words: not positive integers: ${values['min-words']}`);
 let systems = allSystems({ minWords, declutterOptions: values.source ? { source: values.source } : {} });
+if (values.answers) {
+  systems = values.answers.map((answers) => {
+    const metaFile = `${answers.replace(/[\\/]+$/u, '')}.meta.jsonl`;
+    const metas = new Map();
+    if (existsSync(metaFile)) {
+      for (const line of readFileSync(metaFile, 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const m = JSON.parse(line);
+        metas.set(String(m.id), m);
+      }
+    }
+    const str = (v) => (typeof v === 'string' ? v : '');
+    return {
+      name: basename(answers),
+      input: 'saved',
+      run: (page) => {
+        const file = join(answers, `${page.id}.txt`);
+        const m = metas.get(page.id) ?? {};
+        return {
+          text: existsSync(file) ? readFileSync(file, 'utf8') : '',
+          title: str(m.title),
+          author: str(m.author),
+          published: str(m.published),
+          error: existsSync(file) ? null : 'missing',
+        };
+      },
+    };
+  });
+}
 if (values.only) {
   const only = values.only.split(',').map((s) => s.trim());
   const known = new Set(systems.flatMap((s) => [s.name, `${s.name}/${s.input}`]));
@@ -111,6 +144,7 @@ const goldPages = Object.fromEntries(ids.map((id) => [id, pages[id]]));
 /** One page's input, read outside the timed call. */
 function load(id, input) {
   const page = { id, url: pages[id].url };
+  if (input === 'saved') return page;
   if (input === 'html') {
     page.htmlBytes = gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`)));
     page.html = new TextDecoder().decode(page.htmlBytes);

@@ -63,6 +63,23 @@ describe('bench:quality', () => {
     expect(readFileSync(join(save, 'every-line-txt.meta.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
   });
 
+  it('scores saved answers as it scored them when it ran the system', () => {
+    const first = join(dir, 'first.json');
+    const again = join(dir, 'again.json');
+    const save = join(dir, 'saved');
+    expect(run('--only', 'lines>=5', '--min-words', '5', '--json', first, '--save', save).status).toBe(0);
+    writeFileSync(join(save, 'lines-ge-5-txt.meta.jsonl'), `${JSON.stringify({ id: '0001', title: 'a title', author: 'By Jane Doe' })}\n`);
+    rmSync(join(save, 'lines-ge-5-txt', '0002.txt'));
+    const res = run('--answers', join(save, 'lines-ge-5-txt'), '--json', again);
+    expect(res.status).toBe(0);
+    const [was] = JSON.parse(readFileSync(first, 'utf8')).results;
+    const [now] = JSON.parse(readFileSync(again, 'utf8')).results;
+    expect(now).toMatchObject({ system: 'lines-ge-5-txt', input: 'saved', errors: { missing: 1 } });
+    expect(now.byType.article).toEqual(was.byType.article);
+    expect(now.byType.product.wordF1).toBe(0);
+    expect(now.metadata).toMatchObject({ titleExact: 0.5, authorHit: 1, authorFalse: 0 });
+  });
+
   it('checks declutter’s targets when it runs', () => {
     const out = join(dir, 'targets.json');
     const res = run('--only', 'declutter/txt', '--json', out);
