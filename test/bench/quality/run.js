@@ -21,10 +21,11 @@
 // --json OUT     writes every figure as JSON
 // --answers DIR  scores saved answers instead of running the systems (repeatable):
 //                DIR/<id>.txt (a missing file is an empty answer) and, when present,
-//                DIR.meta.jsonl; the system is named after DIR
+//                DIR.meta.jsonl, whose times and errors (as --save writes them) it
+//                reports; the system is named after DIR
 // --save DIR     writes each system's answers: DIR/<system>-<input>/<id>.txt and
 //                DIR/<system>-<input>.meta.jsonl (`lines>=N` as `lines-ge-N`), the format of the corpus's reference scorer
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -119,13 +120,16 @@ if (values.answers) {
       run: (page) => {
         const file = join(answers, `${page.id}.txt`);
         const m = metas.get(page.id) ?? {};
-        return {
+        const answer = {
           text: existsSync(file) ? readFileSync(file, 'utf8') : '',
           title: str(m.title),
           author: str(m.author),
           published: str(m.published),
-          error: existsSync(file) ? null : 'missing',
+          error: existsSync(file) ? (typeof m.error === 'string' ? m.error : null) : 'missing',
         };
+        if (typeof m.ms === 'number') answer.ms = m.ms;
+        if (typeof m.cpuMs === 'number') answer.cpuMs = m.cpuMs;
+        return answer;
       },
     };
   });
@@ -182,8 +186,10 @@ for (const system of systems) {
   const cpu = [];
   const errors = {};
   const saveDir = values.save ? join(values.save, `${system.name.replace('>=', '-ge-')}-${system.input}`) : null;
-  if (saveDir) mkdirSync(saveDir, { recursive: true });
-  const metaLines = [];
+  if (saveDir) {
+    mkdirSync(saveDir, { recursive: true });
+    writeFileSync(`${saveDir}.meta.jsonl`, '');
+  }
   const started = performance.now();
   for (const [i, id] of ids.entries()) {
     const page = load(id, system.input);
@@ -196,21 +202,25 @@ for (const system of systems) {
     } catch (error) {
       answer = { text: '', title: '', author: '', published: '', error: error?.code ?? error?.name ?? 'exception' };
     }
-    times.push(performance.now() - t0);
     const c1 = process.cpuUsage(c0);
-    cpu.push((c1.user + c1.system) / 1000);
+    // Saved answers bring the times measured when they were made.
+    const ms = typeof answer.ms === 'number' ? answer.ms : performance.now() - t0;
+    const cpuMs = typeof answer.cpuMs === 'number' ? answer.cpuMs : (c1.user + c1.system) / 1000;
+    times.push(ms);
+    cpu.push(cpuMs);
     silence(false);
     if (answer.error) errors[answer.error] = (errors[answer.error] ?? 0) + 1;
     scored.push({ id, type: pages[id].page_type, ...scorePage(gold.get(id), answer.text) });
     meta.set(id, { title: answer.title, author: answer.author, published: answer.published });
     if (saveDir) {
       writeFileSync(join(saveDir, `${id}.txt`), answer.text);
-      metaLines.push(JSON.stringify({ id, title: answer.title, author: answer.author, published: answer.published }));
+      const line = { id, title: answer.title, author: answer.author, published: answer.published, ms, cpuMs };
+      if (answer.error) line.error = answer.error;
+      appendFileSync(`${saveDir}.meta.jsonl`, `${JSON.stringify(line)}\n`);
     }
     if (process.stderr.isTTY && (i + 1) % 50 === 0) process.stderr.write(`\r${label}: ${i + 1}/${ids.length}`);
   }
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  if (saveDir) writeFileSync(`${saveDir}.meta.jsonl`, metaLines.length ? `${metaLines.join('\n')}\n` : '');
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   const hasMeta = [...meta.values()].some((m) => m.title || m.author || m.published);
