@@ -22,7 +22,8 @@
 // --answers DIR  scores saved answers instead of running the systems (repeatable):
 //                DIR/<id>.txt (a missing file is an empty answer) and, when present,
 //                DIR.meta.jsonl, whose times and errors (as --save writes them) it
-//                reports; the system is named after DIR
+//                reports; a DIR named <system>-<input>, as --save names them, keeps
+//                its system and input (and declutter its targets)
 // --save DIR     writes each system's answers: DIR/<system>-<input>/<id>.txt and
 //                DIR/<system>-<input>.meta.jsonl (`lines>=N` as `lines-ge-N`), the format of the corpus's reference scorer
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -114,9 +115,14 @@ if (values.answers) {
       }
     }
     const str = (v) => (typeof v === 'string' ? v : '');
+    // Named as --save names them (<system>-<input>), they keep their system and input.
+    const named = /^(.+)-(html|txt)$/u.exec(basename(answers.replace(/[\\/]+$/u, '')));
+    const name = named ? named[1].replace(/-ge-(\d+)$/u, '>=$1') : basename(answers);
     return {
-      name: basename(answers),
-      input: 'saved',
+      name,
+      input: named ? named[2] : 'saved',
+      saved: true,
+      target: name === 'declutter',
       run: (page) => {
         const file = join(answers, `${page.id}.txt`);
         const m = metas.get(page.id) ?? {};
@@ -148,7 +154,6 @@ const goldPages = Object.fromEntries(ids.map((id) => [id, pages[id]]));
 /** One page's input, read outside the timed call. */
 function load(id, input) {
   const page = { id, url: pages[id].url };
-  if (input === 'saved') return page;
   if (input === 'html') {
     page.htmlBytes = gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`)));
     page.html = new TextDecoder().decode(page.htmlBytes);
@@ -192,7 +197,7 @@ for (const system of systems) {
   }
   const started = performance.now();
   for (const [i, id] of ids.entries()) {
-    const page = load(id, system.input);
+    const page = system.saved ? { id, url: pages[id].url } : load(id, system.input);
     let answer;
     silence(true);
     const c0 = process.cpuUsage();

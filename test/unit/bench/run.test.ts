@@ -81,8 +81,19 @@ describe('bench:quality', () => {
     expect(res.status).toBe(0);
     const [was] = JSON.parse(readFileSync(first, 'utf8')).results;
     const [now] = JSON.parse(readFileSync(again, 'utf8')).results;
-    expect(now).toMatchObject({ system: 'lines-ge-5-txt', input: 'saved', errors: { missing: 1 } });
+    expect(now).toMatchObject({ system: 'lines>=5', input: 'txt', errors: { missing: 1 } });
     expect(now.byType.article).toEqual(was.byType.article);
+    const other = join(dir, 'other answers');
+    mkdirSync(other);
+    writeFileSync(join(other, '0001.txt'), gold['0001']);
+    const plain = run('--answers', other, '--json', again);
+    expect(plain.status).toBe(0);
+    expect(JSON.parse(readFileSync(again, 'utf8')).results[0]).toMatchObject({
+      system: 'other answers',
+      input: 'saved',
+      target: false,
+      byType: { article: { f1: 1, wordF1: 1 } },
+    });
     expect(now.byType.product.wordF1).toBe(0);
     expect(now.metadata).toMatchObject({ titleExact: 0.5, authorHit: 1, authorFalse: 0 });
     // The saved time of page 0001 and the measured one of 0002 (a missing file, read in far less).
