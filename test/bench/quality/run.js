@@ -19,7 +19,8 @@
 // --min-words    the N of the keep-long-lines baselines (default 10)
 // --source NAME  passed to declutter as its source option
 // --json OUT     writes every figure as JSON
-// --answers DIR  scores saved answers instead of running the systems (repeatable):
+// --answers DIR  scores saved answers (repeatable), instead of running the systems
+//                or, with --only, after the systems it names:
 //                DIR/<id>.txt (a missing file is an empty answer) and, when present,
 //                DIR.meta.jsonl, whose times and errors (as --save writes them) it
 //                reports; a DIR named <system>-<input>, as --save names them, keeps
@@ -103,8 +104,9 @@ if (ids.length === 0) fail('no pages to score');
 const minWords = values['min-words'].split(',').map(Number);
 if (minWords.some((n) => !Number.isInteger(n) || n < 1)) fail(`--min-words: not positive integers: ${values['min-words']}`);
 let systems = allSystems({ minWords, declutterOptions: values.source ? { source: values.source } : {} });
+let saved = [];
 if (values.answers) {
-  systems = values.answers.map((answers) => {
+  saved = values.answers.map((answers) => {
     const metaFile = `${answers.replace(/[\\/]+$/u, '')}.meta.jsonl`;
     const metas = new Map();
     if (existsSync(metaFile)) {
@@ -146,7 +148,11 @@ if (values.only) {
   const unknown = only.filter((s) => !known.has(s));
   if (unknown.length) fail(`--only: unknown systems ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
   systems = systems.filter((s) => only.includes(s.name) || only.includes(`${s.name}/${s.input}`));
+} else if (saved.length) {
+  systems = [];
 }
+// Saved answers come after the systems run live (with --answers, only those --only names).
+systems = [...systems, ...saved];
 
 const gold = new Map(ids.map((id) => [id, readFileSync(join(dir, 'gold', `${id}.txt`), 'utf8')]));
 const goldPages = Object.fromEntries(ids.map((id) => [id, pages[id]]));

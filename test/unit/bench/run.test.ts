@@ -86,9 +86,11 @@ describe('bench:quality', () => {
     const other = join(dir, 'other answers');
     mkdirSync(other);
     writeFileSync(join(other, '0001.txt'), gold['0001']);
-    const plain = run('--answers', other, '--json', again);
+    const plain = run('--only', 'every-line', '--answers', other, '--json', again);
     expect(plain.status).toBe(0);
-    expect(JSON.parse(readFileSync(again, 'utf8')).results[0]).toMatchObject({
+    const both = JSON.parse(readFileSync(again, 'utf8')).results;
+    expect(both.map((r: { system: string }) => r.system)).toEqual(['every-line', 'other answers']);
+    expect(both[1]).toMatchObject({
       system: 'other answers',
       input: 'saved',
       target: false,
