@@ -104,9 +104,9 @@ if (ids.length === 0) fail('no pages to score');
 const minWords = values['min-words'].split(',').map(Number);
 if (minWords.some((n) => !Number.isInteger(n) || n < 1)) fail(`--min-words: not positive integers: ${values['min-words']}`);
 let systems = allSystems({ minWords, declutterOptions: values.source ? { source: values.source } : {} });
-let saved = [];
+let savedSystems = [];
 if (values.answers) {
-  saved = values.answers.map((answers) => {
+  savedSystems = values.answers.map((answers) => {
     const metaFile = `${answers.replace(/[\\/]+$/u, '')}.meta.jsonl`;
     const metas = new Map();
     if (existsSync(metaFile)) {
@@ -148,11 +148,11 @@ if (values.only) {
   const unknown = only.filter((s) => !known.has(s));
   if (unknown.length) fail(`--only: unknown systems ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
   systems = systems.filter((s) => only.includes(s.name) || only.includes(`${s.name}/${s.input}`));
-} else if (saved.length) {
+} else if (savedSystems.length) {
   systems = [];
 }
 // Saved answers come after the systems run live (with --answers, only those --only names).
-systems = [...systems, ...saved];
+systems = [...systems, ...savedSystems];
 
 const gold = new Map(ids.map((id) => [id, readFileSync(join(dir, 'gold', `${id}.txt`), 'utf8')]));
 const goldPages = Object.fromEntries(ids.map((id) => [id, pages[id]]));
