@@ -18,14 +18,10 @@ const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args
 const corpus = resolve(opt('--corpus', DEFAULT_CORPUS));
 const input = opt('--input', 'text');
 const out = resolve(opt('--out', join(tmpdir(), `generic-pred-${input}`)));
-const { cleanGeneric, setHtmlModel } = await import(join(root, 'dist', 'lib', 'cleaners', 'generic', 'index.js'));
+const { cleanGeneric } = await import(join(root, 'dist', 'lib', 'cleaners', 'generic', 'index.js'));
 let parseHtml = null;
 if (input === 'html') {
   ({ parseHtml } = await import(join(root, 'dist', 'lib', 'input', 'html', 'index.js')));
-  try {
-    const { HTML_MODEL } = await import(join(root, 'dist', 'lib', 'cleaners', 'generic', 'model-html.js'));
-    setHtmlModel(HTML_MODEL);
-  } catch {}
 }
 let pages = loadPages(corpus);
 if (args.includes('--held')) pages = pages.filter((p) => p.held);
