@@ -18,14 +18,10 @@ const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args
 const corpus = resolve(opt('--corpus', DEFAULT_CORPUS));
 const input = opt('--input', 'text');
 const out = resolve(opt('--out', join(tmpdir(), `generic-pred-${input}`)));
-const { cleanGeneric, setHtmlModel } = await import(join(root, 'dist', 'lib', 'cleaners', 'generic', 'index.js'));
+const { cleanGeneric } = await import(join(root, 'dist', 'lib', 'cleaners', 'generic', 'index.js'));
 let parseHtml = null;
 if (input === 'html') {
   ({ parseHtml } = await import(join(root, 'dist', 'lib', 'input', 'html', 'index.js')));
-  try {
-    const { HTML_MODEL } = await import(join(root, 'dist', 'lib', 'cleaners', 'generic', 'model-html.js'));
-    setHtmlModel(HTML_MODEL);
-  } catch {}
 }
 let pages = loadPages(corpus);
 if (args.includes('--held')) pages = pages.filter((p) => p.held);
@@ -36,19 +32,24 @@ mkdirSync(join(out, 'corpus'), { recursive: true });
 const all = JSON.parse(readFileSync(join(corpus, 'pages.json'), 'utf8'));
 writeFileSync(join(out, 'corpus', 'pages.json'), JSON.stringify(Object.fromEntries(pages.map((p) => [p.id, all[p.id]]))));
 symlinkSync(join(corpus, 'gold'), join(out, 'corpus', 'gold'));
-const meta = [], ms = [];
+const meta = [], ms = [], cpu = [];
 for (const page of pages) {
   const raw = input === 'html' ? readHtml(corpus, page.id) : readTxt(corpus, page.id);
-  const t = performance.now();
+  const t = performance.now(), c = process.cpuUsage();
   let lines, metadata = null;
   if (input === 'html') ({ lines, metadata } = parseHtml(raw));
   else lines = raw.split('\n').map((text, i) => ({ n: i + 1, text }));
   const r = cleanGeneric(lines, metadata);
+  const cu = process.cpuUsage(c);
   ms.push(performance.now() - t);
+  cpu.push((cu.user + cu.system) / 1000);
   writeFileSync(join(out, 'pred', `${page.id}.txt`), r.body.join('\n\n') + '\n');
   meta.push(JSON.stringify({ id: page.id, title: r.title ?? '', author: r.byline ?? '', published: r.published ?? '' }));
 }
 writeFileSync(join(out, 'meta.jsonl'), meta.join('\n') + '\n');
 ms.sort((a, b) => a - b);
-console.log(`${pages.length} pages, median ${ms[ms.length >> 1].toFixed(2)} ms, p90 ${ms[Math.floor(ms.length * 0.9)].toFixed(2)} ms per page`);
+cpu.sort((a, b) => a - b);
+console.log(
+  `${pages.length} pages, median ${ms[ms.length >> 1].toFixed(2)} ms (CPU ${cpu[cpu.length >> 1].toFixed(2)} ms), p90 ${ms[Math.floor(ms.length * 0.9)].toFixed(2)} ms per page`,
+);
 console.log(`score: wcxb-score ${join(out, 'pred')} --corpus ${join(out, 'corpus')} --meta ${join(out, 'meta.jsonl')}`);

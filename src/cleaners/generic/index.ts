@@ -16,6 +16,8 @@ import { margin, sigmoid, type TreeModel } from './gbdt.js';
 import { findMeta, norm, stripSiteName, titleFeatures, tokenF1 } from './meta.js';
 import { TEXT_MODEL } from './model-text.js';
 import { TITLE_MODEL } from './model-title.js';
+import { HTML_MODEL } from './model-html.js';
+import { TITLE_HTML_MODEL } from './model-title-html.js';
 
 export interface GenericLine {
   n: number;
@@ -53,13 +55,6 @@ export interface GenericResult {
   warnings: string[];
 }
 
-const models: { html: LineModel | null } = { html: null };
-
-/** Lets the HTML model be supplied once it exists (the text model is built in). */
-export function setHtmlModel(model: LineModel | null): void {
-  models.html = model;
-}
-
 function scoreRows(model: TreeModel, rows: Float64Array[]): number[] {
   return rows.map((r) => sigmoid(margin(model, r)));
 }
@@ -84,19 +79,19 @@ function kindOf(b: Block, s: BlockStats, prevKept: boolean, nextKept: boolean): 
 
 export function cleanGeneric(lines: GenericLine[], metadata?: DocumentMetadata | null): GenericResult {
   const blocks = toBlocks(lines);
-  const useHtml = models.html !== null && lines.some((l) => l.markup);
-  const model = useHtml ? models.html! : TEXT_MODEL;
+  const useHtml = lines.some((l) => l.markup);
+  const model: LineModel = useHtml ? HTML_MODEL : TEXT_MODEL;
+  const titleModel = useHtml ? TITLE_HTML_MODEL : TITLE_MODEL;
   const { rows, stats } = blockFeatures(blocks, useHtml);
   const p1 = scoreRows(model.stage1, rows);
   const p = model.stage2 ? scoreRows(model.stage2, contextFeatures(rows, p1, stats)) : p1;
   const keep = decode(p, stats, model.decode);
-  for (let i = 0; i < blocks.length; i++) if (blocks[i]!.markup?.hidden) keep[i] = false;
 
   // title: the best candidate near the start of the content
   const tf = titleFeatures(blocks, stats, p, keep, metadata);
   let titleAt = -1, titleP = 0;
   tf.rows.forEach((r, k) => {
-    const tp = sigmoid(margin(TITLE_MODEL, r));
+    const tp = sigmoid(margin(titleModel, r));
     if (tp > titleP) {
       titleP = tp;
       titleAt = tf.idx[k]!;

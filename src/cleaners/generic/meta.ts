@@ -22,6 +22,12 @@ export const PRINTED_DATE = new RegExp(
   'iu',
 );
 const UPDATED = /\b(updated|modified|last edited|edited|revised|aktualisiert|mis à jour|actualizado)\b/iu;
+const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
+const INNER_BY = new RegExp(`\\bby\\s+(${NAME_WORD}(?:\\s+(?:(?:de|van|von|der|da|di|le|la)\\s+)?${NAME_WORD}){1,3})`, 'u');
+/** A person's name on a line of its own: two to four capitalised words. */
+const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:(?:de|van|von|der|da|di|le|la)\\s+)?${NAME_WORD}){1,3}$`, 'u');
+const NOT_NAME =
+  /\b(home|news|menu|share|search|login|log in|sign|subscribe|contact|about|privacy|terms|cookies?|blog|read|more|comments?|posted|updated|published|by|the|and|of|for|in|on|to|our|your|all|new|latest|top|best|how|what|why)\b/iu;
 const BY = /^(?:by|written by|posted by|words by|story by|author:?|von|par|por|di|door)\s+(.+)$/iu;
 
 export const TITLE_FEATURES = [
@@ -222,6 +228,33 @@ export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, 
         out.byline = name;
         out.bylineAt = i;
       }
+    }
+  }
+  if (!out.byline) {
+    // "Posted on May 4, 2025 by Jane Doe", or a bare name next to the date
+    for (const i of order) {
+      const t = blocks[i]!.bare;
+      if (i === titleAt || stats[i]!.words > 14) continue;
+      const m = INNER_BY.exec(t);
+      if (m) {
+        out.byline = m[1]!;
+        out.bylineAt = i;
+        break;
+      }
+    }
+  }
+  if (!out.byline) {
+    for (const d of out.dateAt) {
+      for (const i of [d - 1, d + 1, d - 2, d + 2]) {
+        if (i < 0 || i >= blocks.length || i === titleAt) continue;
+        const t = blocks[i]!.bare;
+        if (NAME.test(t) && !NOT_NAME.test(t)) {
+          out.byline = t;
+          out.bylineAt = i;
+          break;
+        }
+      }
+      if (out.byline) break;
     }
   }
   if (!out.published && out.updated) {
