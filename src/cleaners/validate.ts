@@ -17,7 +17,7 @@ function isStateful(pattern: RegExp): boolean {
  * naming a zone it does not define, a zone no rule ever enters, a `g` or `y`
  * regular expression, a capture outside the article's fields, an unknown
  * label, a dropped line without a reason, a fingerprint weight outside
- * (0, 1]. Runs when a registry is built, so a broken definition fails at
+ * (0, 1], a required part naming a rule no zone has. Runs when a registry is built, so a broken definition fails at
  * once, naming the cleaner and the rule, instead of mislabelling pages.
  */
 export function validateCleaner(definition: CleanerDefinition): void {
@@ -58,6 +58,12 @@ export function validateCleaner(definition: CleanerDefinition): void {
     if (fingerprint.name.trim() === '') fail('a fingerprint has no name');
     if (!(fingerprint.weight > 0 && fingerprint.weight <= 1)) fail(`fingerprint "${fingerprint.name}" weighs ${fingerprint.weight}, not in (0, 1]`);
     if (isStateful(fingerprint.pattern)) fail(`fingerprint "${fingerprint.name}" ${String(fingerprint.pattern)} has the g or y flag`);
+  }
+  const ruleNames = new Set(Object.values(definition.zones).flatMap((rules) => rules.map((rule) => rule.name)));
+  for (const { part, rules } of definition.requires ?? []) {
+    if (part.trim() === '') fail('a required part has no name');
+    if (rules.length === 0) fail(`required part "${part}" names no rule`);
+    for (const rule of rules) if (!ruleNames.has(rule)) fail(`required part "${part}" names rule ${rule}, which no zone has`);
   }
   for (const marker of definition.clutterMarkers) {
     if (isStateful(marker)) fail(`clutter marker ${String(marker)} has the g or y flag`);
