@@ -115,6 +115,8 @@ export default defineCleaner({
     ],
     standfirst: [
       metaLine,
+      // The headline printed again still marks the figure when the meta line changed shape (warned: see requires).
+      { name: 'repeated-headline', match: /./, sameAsTitle: true, label: 'dropped', reason: 'headline printed again', then: 'figure' },
       ...leaveArticle,
       { name: 'standfirst', match: /./, label: 'summary' },
     ],

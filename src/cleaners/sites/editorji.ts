@@ -28,6 +28,8 @@ const BYLINE =
   /^(?<byline>(?:[^.!?|]|(?<=\b(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms|Mx|Mohd|Md|Jr|Sr|St|Ste|Lt|Gen|Col|Maj|Capt|Cdr|Brig|Adm|Sgt|Cpl|Rev|Fr|Hon|Sen|Rep|Gov|Pres|Amb|Smt|Shri|Sh|Km|Kum|Dy|Mt|Ft|Ph|Esq))\.){1,60})$/;
 
 const bodyRules: Rule[] = [
+  // A lone `|` introduces the byline wherever it comes, even after a meta line that changed shape.
+  { name: 'separator', match: /^\|$/, label: 'dropped', reason: 'separator', then: 'byline' },
   { name: 'wire-signoff', match: WIRE_SIGNOFF, label: 'dropped', reason: 'wire sign-off', then: 'body' },
   ...promoRules,
   ...noteRules,
@@ -66,7 +68,10 @@ export default defineCleaner({
     { name: 'Recommended For You heading', pattern: /^Recommended For You$/, weight: 0.15 },
     { name: 'wire sign-off', pattern: WIRE_SIGNOFF, weight: 0.1 },
   ],
-  requires: [{ part: 'Updated : date line', rules: ['updated'] }],
+  requires: [
+    { part: 'date line', rules: ['updated'] },
+    { part: 'byline', rules: ['byline'] },
+  ],
   clutterMarkers: [
     /^Updated : /,
     /^editorji \| /,
@@ -80,7 +85,6 @@ export default defineCleaner({
     top: [{ name: 'headline', match: /./, label: 'title', then: 'head' }],
     head: [
       { name: 'updated', match: /^Updated ?: ?(?<updated>.{1,40})$/, label: 'meta' },
-      { name: 'separator', match: /^\|$/, label: 'dropped', reason: 'separator', then: 'byline' },
       { name: 'wire-dateline', match: WIRE_DATELINE, label: 'body', then: 'body' },
       ...bodyRules,
     ],
