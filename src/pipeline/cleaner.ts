@@ -20,6 +20,8 @@ export interface Cleaner {
   readonly id: string;
   /** Human name of the site. */
   readonly site: string;
+  /** The cleaner file it was read from; absent for the built-ins. */
+  readonly file?: string;
   /** Bumped whenever the cleaner changes what an article looks like. */
   readonly version: string;
   /** One line for `declutter sources`: what pages this cleaner recognizes. */
