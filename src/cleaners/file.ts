@@ -163,27 +163,20 @@ function readText(file: string): string {
   }
 }
 
-/** The file's data: JSON for `.json`, YAML otherwise; a syntax error names its line and column. */
+/** The file's data (YAML, or JSON read by the same parser with the JSON schema); a syntax error names its line and column. */
 function parse(file: string, text: string): unknown {
-  const syntax = (line: number, column: number, problem: string): never => {
-    throw new DeclutterError('bad-cleaner', `${file}: line ${line}, column ${column}: ${problem}`, { file, path: `line ${line}`, problem });
-  };
-  if (extname(file) === '.json') {
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      const message = (error as Error).message;
-      const position = Number(/at position (\d+)/.exec(message)?.[1] ?? text.length);
-      const before = text.slice(0, position).split('\n');
-      return syntax(before.length, before.at(-1)!.length + 1, `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
-    }
-  }
   const { parseDocument } = loadYaml();
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const json = extname(file) === '.json';
+  const document = parseDocument(text, { uniqueKeys: true, ...(json && { schema: 'json' as const }) });
   const [error] = document.errors;
   if (error) {
-    const position = error.linePos?.[0] ?? { line: 1, col: 1 };
-    return syntax(position.line, position.col, `invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    const { line, col } = error.linePos?.[0] ?? { line: 1, col: 1 };
+    const problem = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new DeclutterError('bad-cleaner', `${file}: line ${line}, column ${col}: invalid ${json ? 'JSON' : 'YAML'}: ${problem}`, {
+      file,
+      path: `line ${line}`,
+      problem,
+    });
   }
   return document.toJS();
 }
