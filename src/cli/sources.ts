@@ -1,14 +1,15 @@
-import { cleaners } from '../cleaners/registry.js';
 import type { Cleaner } from '../pipeline/cleaner.js';
+import { cleanersFor } from './cleaner-files.js';
 import { writeStdout } from './stdout.js';
 
 export interface SourcesCommandOptions {
   format: 'text' | 'json';
+  cleaners?: string[];
 }
 
 /** `declutter sources`: the cleaners, what they recognize, their zone and version. */
 export async function runSources(options: SourcesCommandOptions): Promise<number> {
-  const listing = cleaners.map(describeCleaner);
+  const listing = (await cleanersFor(options, 'sources')).map(describeCleaner);
   await writeStdout(options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : layoutCleaners(listing));
   return 0;
 }
@@ -20,6 +21,8 @@ export interface CleanerListing {
   timeZone: string;
   recognizes: string;
   fingerprints: { name: string; weight: number }[];
+  /** The cleaner file it was read from (`--cleaners`); absent for the built-ins. */
+  file?: string;
 }
 
 function describeCleaner(cleaner: Cleaner): CleanerListing {
@@ -30,6 +33,7 @@ function describeCleaner(cleaner: Cleaner): CleanerListing {
     timeZone: cleaner.timeZone,
     recognizes: cleaner.recognizes,
     fingerprints: cleaner.fingerprints.map(({ name, weight }) => ({ name, weight })),
+    ...(cleaner.file !== undefined && { file: cleaner.file }),
   };
 }
 
@@ -41,6 +45,7 @@ function layoutCleaners(listing: readonly CleanerListing[]): string {
         `${source.id.padEnd(width)}  ${source.version}  ${source.timeZone}  ${source.site}`,
         `${' '.repeat(width)}  recognizes: ${source.recognizes}`,
         `${' '.repeat(width)}  fingerprints: ${source.fingerprints.map(({ name }) => name).join('; ')}`,
+        ...(source.file === undefined ? [] : [`${' '.repeat(width)}  file: ${source.file}`]),
       ].join('\n') + '\n',
     )
     .join('\n');
