@@ -45,10 +45,11 @@ export function checkPage(page: string, options: CheckOptions = {}): check.PageC
 export { findPages, type PageCheck } from './check/check.js';
 export { DeclutterError, type ErrorCode } from './pipeline/errors.js';
 export { render, EXTENSIONS } from './render/index.js';
-export { cleaners, createRegistry, findCleaner } from './cleaners/registry.js';
+export { cleaners, createRegistry, findCleaner, registryWithFiles } from './cleaners/registry.js';
+export { findCleanerFiles, loadCleanerFile, type CleanerFile } from './cleaners/file.js';
 export { compileCleaner } from './cleaners/compile.js';
 export { validateCleaner } from './cleaners/validate.js';
-export { defineCleaner, type CleanerDefinition, type Fingerprint, type Rule } from './cleaners/schema.js';
+export { defineCleaner, type CleanerDefinition, type Fingerprint, type RequiredPart, type Rule } from './cleaners/schema.js';
 export type { Cleaner, CleanerScore } from './pipeline/cleaner.js';
 export type { Line } from './pipeline/types.js';
 export { FORMATS, LABELS } from './pipeline/types.js';

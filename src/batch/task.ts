@@ -18,6 +18,8 @@ import { render } from '../render/index.js';
 export interface FileSettings {
   format: Format;
   source?: string | undefined;
+  /** `--cleaners`: cleaner files a worker thread loads beside the built-ins (the main thread checked them already). */
+  cleanerFiles?: string[] | undefined;
   tz?: string | undefined;
   encoding?: string | undefined;
   strict?: boolean | undefined;

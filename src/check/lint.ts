@@ -3,10 +3,11 @@ import type { Article } from '../pipeline/types.js';
 
 /**
  * Quality gates for pages that have no expectation files: an article a
- * reader would reject (no title, no body, no date, too short, or with the
- * site's clutter left in) fails even though nothing records what it should be.
+ * reader would reject (no title, no body, no date, too short, with the
+ * site's clutter left in, or lacking a part every page of its site has)
+ * fails even though nothing records what it should be.
  */
-export const LINT_RULES = ['no-title', 'no-body', 'no-date', 'short-body', 'clutter'] as const;
+export const LINT_RULES = ['no-title', 'no-body', 'no-date', 'short-body', 'clutter', 'layout'] as const;
 export type LintRule = (typeof LINT_RULES)[number];
 
 export interface LintFailure {
@@ -20,6 +21,9 @@ export interface LintOptions {
 }
 
 export { DEFAULT_MIN_WORDS } from './defaults.js';
+
+/** How the pipeline words a recognized page that lacks a part its cleaner requires. */
+const LAYOUT_WARNING = 'layout not as expected: ';
 
 /** Every gate the article fails, in the order of LINT_RULES; empty when it passes. */
 export function lintArticle(article: Article, cleaner: Cleaner, options: LintOptions): LintFailure[] {
@@ -35,6 +39,11 @@ export function lintArticle(article: Article, cleaner: Cleaner, options: LintOpt
   for (const { field, text } of clutterFields(article)) {
     const marker = cleaner.clutterMarkers.find((pattern) => matches(pattern, text));
     if (marker) failures.push({ rule: 'clutter', detail: `${field} matches ${cleaner.id} marker ${String(marker)}: ${quote(text)}` });
+  }
+  for (const warning of article.warnings) {
+    if (warning.startsWith(LAYOUT_WARNING)) {
+      failures.push({ rule: 'layout', detail: `layout not as expected for ${cleaner.id}: ${warning.slice(LAYOUT_WARNING.length)}` });
+    }
   }
   return failures;
 }

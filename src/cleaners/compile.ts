@@ -1,5 +1,5 @@
 import type { Cleaner, CleanerScore } from '../pipeline/cleaner.js';
-import type { Line } from '../pipeline/types.js';
+import type { LabelledLine, Line } from '../pipeline/types.js';
 import { labelLines } from './label.js';
 import type { CleanerDefinition } from './schema.js';
 import { WIRE_AGENCIES, ZONE_ABBREVIATIONS } from './vocabulary.js';
@@ -19,7 +19,14 @@ export function compileCleaner(definition: CleanerDefinition): Cleaner {
     fingerprints: definition.fingerprints.map(({ name, weight }) => ({ name, weight })),
     score: (lines) => scoreFingerprints(lines, definition),
     label: (lines) => labelLines(lines, definition),
+    ...(definition.requires?.length && { missingParts: (lines: readonly LabelledLine[]) => missingParts(lines, definition) }),
   };
+}
+
+/** The required parts no line was labelled as, in the order the definition lists them. */
+function missingParts(lines: readonly LabelledLine[], definition: CleanerDefinition): string[] {
+  const used = new Set(lines.map((line) => line.rule));
+  return (definition.requires ?? []).filter(({ rules }) => !rules.some((rule) => used.has(rule))).map(({ part }) => part);
 }
 
 /**

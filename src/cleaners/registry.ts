@@ -5,6 +5,7 @@ import { genericCleaner } from './generic/cleaner.js';
 import { DeclutterError } from '../pipeline/errors.js';
 import type { CleanerDefinition } from './schema.js';
 import { validateCleaner } from './validate.js';
+import type { CleanerFile } from './file.js';
 
 /**
  * The cleaners a run may use, in the order that breaks a tie in detection:
@@ -28,6 +29,36 @@ export function createRegistry(entries: readonly (CleanerDefinition | Cleaner)[]
     seen.add(id);
   }
   return Object.freeze(cleaners);
+}
+
+/**
+ * The built-in cleaners with the user's cleaner files: a file's cleaner
+ * competes with the built-ins by confidence; its id may not be a built-in's
+ * unless it says `replaces: <id>`, which takes that built-in's place.
+ */
+export function registryWithFiles(files: readonly CleanerFile[], builtins: readonly CleanerDefinition[] = BUILTIN_DEFINITIONS): readonly Cleaner[] {
+  const replaced = new Set<string>();
+  const seen = new Map<string, string>();
+  for (const { file, definition, replaces } of files) {
+    const fail = (path: string, problem: string): never => {
+      throw new DeclutterError('bad-cleaner', `${file}: ${path}: ${problem}`, { file, path, problem, cleaner: definition.id });
+    };
+    if (replaces !== undefined) {
+      if (!builtins.some(({ id }) => id === replaces)) fail('replaces', `"${replaces}" is no built-in cleaner (built-in: ${builtins.map(({ id }) => id).join(', ')})`);
+      if (replaces !== definition.id && builtins.some(({ id }) => id === definition.id)) fail('id', `"${definition.id}" is a built-in cleaner's id`);
+      replaced.add(replaces);
+    } else if (builtins.some(({ id }) => id === definition.id)) {
+      fail('id', `"${definition.id}" is a built-in cleaner's id; choose another, or add replaces: ${definition.id}`);
+    }
+    const other = seen.get(definition.id);
+    if (other !== undefined) fail('id', `"${definition.id}" is also the id of ${other}`);
+    seen.set(definition.id, file);
+  }
+  return createRegistry([
+    ...builtins.filter(({ id }) => !replaced.has(id)),
+    ...files.map(({ file, definition }) => ({ ...compileCleaner(definition), file })),
+    genericCleaner,
+  ]);
 }
 
 /** The cleaners declutter ships with: the site cleaners, then the generic fallback. */

@@ -31,10 +31,24 @@ export interface CleanerDefinition {
    * (used by `check --lint`).
    */
   clutterMarkers: RegExp[];
+  /**
+   * What every page of the site has, by the rules that find it: a recognized
+   * page where none of a part's rules labelled a line gets the warning
+   * `layout not as expected: no <part>` (so a layout change fails `--strict`
+   * and `check --lint` instead of passing silently). Default: nothing.
+   */
+  requires?: RequiredPart[];
   /** The zone the page starts in. */
   start: string;
   /** Rules per zone, tried in order; the first that matches labels the line. */
   zones: Record<string, Rule[]>;
+}
+
+export interface RequiredPart {
+  /** How the warning names the part: `byline/date line`. */
+  part: string;
+  /** The part is there when one of these rules (by name, in any zone) labelled a line. */
+  rules: string[];
 }
 
 export interface Fingerprint {

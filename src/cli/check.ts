@@ -9,7 +9,7 @@ import {
   type ExpectationResult,
   type PageCheck,
 } from '../check/check.js';
-import { cleaners } from '../cleaners/registry.js';
+import { cleanersFor } from './cleaner-files.js';
 import { isDeclutterError } from '../pipeline/errors.js';
 import { DEFAULT_MAX_DIFF_LINES, DEFAULT_MIN_WORDS } from '../check/defaults.js';
 import { diffExpectation } from '../check/expectations.js';
@@ -20,6 +20,7 @@ import { colorsFor } from './colors.js';
 import { printError, withAdvice } from './diagnostics.js';
 
 export interface CheckCommandOptions {
+  cleaners?: string[];
   update?: boolean;
   lint?: boolean;
   minWords?: number;
@@ -31,6 +32,7 @@ export interface CheckCommandOptions {
 
 /** `declutter check [paths...]`: returns the exit code (0 all match, 1 anything failed). */
 export async function runCheck(paths: string[], options: CheckCommandOptions): Promise<number> {
+  const cleaners = await cleanersFor(options, 'check');
   const { pages, problems } = findPages(paths.length > 0 ? paths : ['.']);
   const out = colorsFor(process.stdout);
   const maxDiffLines = options.maxDiffLines ?? DEFAULT_MAX_DIFF_LINES;

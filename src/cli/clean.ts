@@ -2,7 +2,8 @@ import type { TaskRunner } from '../batch/run.js';
 import { InlineRunner, runBatch } from '../batch/run.js';
 import type { FileResult, FileSettings, FileTask } from '../batch/task.js';
 import type { Discovery } from '../batch/pages.js';
-import { cleaners } from '../cleaners/registry.js';
+import { cleanersFor } from './cleaner-files.js';
+import type { Cleaner } from '../pipeline/cleaner.js';
 import { isDeclutterError } from '../pipeline/errors.js';
 import { prepareManifest } from '../batch/manifest.js';
 import { isPlainPath } from '../batch/patterns.js';
@@ -19,6 +20,7 @@ import { writeStdout } from './stdout.js';
 export interface CleanCommandOptions {
   format: Format;
   source?: string;
+  cleaners?: string[];
   outDir?: string;
   tz?: string;
   encoding?: string;
@@ -51,6 +53,8 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   }
   if (argumentsGiven.filter((input) => input === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   if (options.incremental && !options.outDir) throw new UsageError('--incremental needs --out-dir (it compares the outputs with the inputs)');
+  // Cleaner files are checked before any page is read.
+  const cleaners = await cleanersFor(options);
 
   const discovery = await findInputs(argumentsGiven, options);
   const inputs = discovery.inputs;
@@ -66,6 +70,7 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   const settings: FileSettings = {
     format: options.format,
     source: options.source,
+    ...(options.cleaners !== undefined && options.cleaners.length > 0 && { cleanerFiles: options.cleaners }),
     tz: options.tz,
     encoding: options.encoding,
     strict: options.strict,
@@ -114,7 +119,7 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   }
 
   const jobs = Math.max(1, Math.min(options.jobs ?? (await coreCount(inputs.length)), inputs.length));
-  const runner = await runnerFor(jobs, settings);
+  const runner = await runnerFor(jobs, settings, cleaners);
   const stdout = plan ? null : new StdoutSink(options.format, batch);
   const progress = batch && !options.quiet && process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
   // Only a batch has work to wind down; a single page stops at Ctrl-C as any command does,
@@ -218,7 +223,7 @@ async function coreCount(inputs: number): Promise<number> {
 }
 
 /** Worker threads only when there is parallel work: `-j 1` and one input load no worker code. */
-async function runnerFor(jobs: number, settings: FileSettings): Promise<TaskRunner> {
+async function runnerFor(jobs: number, settings: FileSettings, cleaners: readonly Cleaner[]): Promise<TaskRunner> {
   if (jobs === 1) return new InlineRunner(settings, cleaners);
   const { WorkerPool } = await import('../batch/pool.js');
   return new WorkerPool(jobs, settings);

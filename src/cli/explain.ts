@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { isDeclutterError } from '../pipeline/errors.js';
 import { explain } from '../pipeline/explain.js';
 import { layoutExplanation, type Palette } from './explain-layout.js';
-import { cleaners } from '../cleaners/registry.js';
+import { cleanersFor } from './cleaner-files.js';
 import { analyze, articleFrom, type PipelineOptions } from '../pipeline/analyze.js';
 import { readInputFile, readStdin } from '../io/read.js';
 import type { Label } from '../pipeline/types.js';
@@ -17,6 +17,7 @@ export interface ExplainCommandOptions {
   encoding?: string;
   maxBytes?: number;
   sitesOnly?: boolean;
+  cleaners?: string[];
 }
 
 /** `declutter explain <file>`: every line with its label and rule; returns the exit code. */
@@ -25,6 +26,7 @@ export async function runExplain(input: string | undefined, options: ExplainComm
     if (process.stdin.isTTY) throw new UsageError('explain: give a page file, or - to read standard input');
     input = '-';
   }
+  const cleaners = await cleanersFor(options, 'explain');
   try {
     const bytes = input === '-' ? await readStdin(options.maxBytes) : readInputFile(input, options.maxBytes);
     const cleanOptions: PipelineOptions = {

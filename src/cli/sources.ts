@@ -1,14 +1,15 @@
-import { cleaners } from '../cleaners/registry.js';
 import type { Cleaner } from '../pipeline/cleaner.js';
+import { cleanersFor } from './cleaner-files.js';
 import { writeStdout } from './stdout.js';
 
 export interface SourcesCommandOptions {
   format: 'text' | 'json';
+  cleaners?: string[];
 }
 
 /** `declutter sources`: the cleaners, what they recognize, their zone and version. */
 export async function runSources(options: SourcesCommandOptions): Promise<number> {
-  const listing = cleaners.map(describeCleaner);
+  const listing = (await cleanersFor(options, 'sources')).map(describeCleaner);
   await writeStdout(options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : layoutCleaners(listing));
   return 0;
 }
@@ -22,6 +23,8 @@ export interface CleanerListing {
   fingerprints: { name: string; weight: number }[];
   /** The last resort, used when no site cleaner recognizes a page. */
   fallback: boolean;
+  /** The cleaner file it was read from (`--cleaners`); absent for the built-ins. */
+  file?: string;
 }
 
 function describeCleaner(cleaner: Cleaner): CleanerListing {
@@ -33,6 +36,7 @@ function describeCleaner(cleaner: Cleaner): CleanerListing {
     recognizes: cleaner.recognizes,
     fingerprints: cleaner.fingerprints.map(({ name, weight }) => ({ name, weight })),
     fallback: cleaner.fallback === true,
+    ...(cleaner.file !== undefined && { file: cleaner.file }),
   };
 }
 
@@ -46,6 +50,7 @@ function layoutCleaners(listing: readonly CleanerListing[]): string {
         source.fallback
           ? `${' '.repeat(width)}  fallback: cleans every page no site cleaner recognizes (--sites-only refuses them instead)`
           : `${' '.repeat(width)}  fingerprints: ${source.fingerprints.map(({ name }) => name).join('; ')}`,
+        ...(source.file === undefined ? [] : [`${' '.repeat(width)}  file: ${source.file}`]),
       ].join('\n') + '\n',
     )
     .join('\n');

@@ -101,6 +101,8 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
   const published = date(captured.published);
   const updated = date(captured.updated);
 
+  const missing = cleaner.missingParts?.(lines) ?? [];
+  if (missing.length > 0) warnings.push(`layout not as expected: ${missing.map((part) => `no ${part}`).join(', ')}`);
   if (title === null) warnings.push('no title found');
   if (captured.published === undefined && captured.updated === undefined) warnings.push('no date found');
   if (body.length === 0) warnings.push('empty body');

@@ -21,6 +21,8 @@ export interface Cleaner {
   readonly id: string;
   /** Human name of the site. */
   readonly site: string;
+  /** The cleaner file it was read from; absent for the built-ins. */
+  readonly file?: string;
   /** Bumped whenever the cleaner changes what an article looks like. */
   readonly version: string;
   /** One line for `declutter sources`: what pages this cleaner recognizes. */
@@ -39,6 +41,12 @@ export interface Cleaner {
   readonly fingerprints: readonly { name: string; weight: number }[];
   /** How sure the cleaner is that these lines are a page of its site. */
   score(lines: readonly Line[]): CleanerScore;
+  /**
+   * What the labelled page lacks of its site's layout (`no byline/date line`),
+   * for the warning `layout not as expected: …`; empty when all is there.
+   * Optional: a cleaner without a fixed layout has none.
+   */
+  missingParts?(lines: readonly LabelledLine[]): string[];
   /** A label for every line, in order. */
   label(lines: readonly Line[]): LabelledLine[];
   /**

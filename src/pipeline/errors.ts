@@ -35,6 +35,10 @@ export interface ErrorDetails {
   /** Validation of a cleaner definition: the cleaner and the rule at fault. */
   cleaner?: string;
   rule?: string;
+  /** A cleaner file at fault, the place inside it (`zones.body[1].match`) and the problem at that place. */
+  file?: string;
+  path?: string;
+  problem?: string;
 }
 
 export class DeclutterError extends Error {

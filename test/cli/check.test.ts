@@ -216,9 +216,11 @@ describe('declutter check --lint', () => {
       `declutter: ${join(dir, 'clutter.txt')}: lint clutter: body paragraph 2 matches devdiscourse marker /^Left Menu$/: "Left Menu"`,
       `declutter: ${join(dir, 'no-body.txt')}: lint no-body: the article has no body paragraphs`,
       `declutter: ${join(dir, 'no-date.txt')}: lint no-date: no published or updated date`,
+      `declutter: ${join(dir, 'no-date.txt')}: lint layout: layout not as expected for editorji: no date line`,
       `declutter: ${join(dir, 'no-headline.txt')}: lint no-body: the article has no body paragraphs`,
       `declutter: ${join(dir, 'no-headline.txt')}: lint no-date: no published or updated date`,
       `declutter: ${join(dir, 'no-headline.txt')}: lint clutter: title matches devdiscourse marker /\\| Updated: \\d{2}-\\d{2}-\\d{4}/: "Devdiscourse News Desk | Delhi | Updated: 29-01-2025 14:54 …"`,
+      `declutter: ${join(dir, 'no-headline.txt')}: lint layout: layout not as expected for devdiscourse: no byline/date line`,
       `declutter: ${join(dir, 'short.txt')}: lint short-body: 12 words, fewer than 50 (--min-words)`,
     ]);
     expect(result.stdout).toContain(`ok       ${join(dir, 'good.txt')} (lint)`);

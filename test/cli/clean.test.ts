@@ -127,11 +127,11 @@ describe('options', () => {
     const page = readFileSync(EDITORJI, 'utf8').replace('Updated : Oct 15, 2025 17:42\n', '');
     const lenient = runCli(['-'], { input: page });
     expect(lenient.status).toBe(0);
-    expect(lenient.stderr).toBe('declutter: -: warning: no date found\n');
-    expect(json(lenient.stdout).warnings).toEqual(['no date found']);
+    expect(lenient.stderr).toBe('declutter: -: warning: layout not as expected: no date line\ndeclutter: -: warning: no date found\n');
+    expect(json(lenient.stdout).warnings).toEqual(['layout not as expected: no date line', 'no date found']);
     const strict = runCli(['--strict', '-'], { input: page });
     expect(strict.status).toBe(1);
-    expect(strict.stderr).toBe('declutter: -: no date found (--strict)\n');
+    expect(strict.stderr).toBe('declutter: -: layout not as expected: no date line; no date found (--strict)\n');
     expect(strict.stdout).toBe('');
     expect(runCli(['--quiet', '-'], { input: page }).stderr).toBe('');
   });

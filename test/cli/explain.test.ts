@@ -110,7 +110,7 @@ describe('declutter explain <file>', () => {
     expect(data.runnerUp.id).toBe('editorji');
     const text = runCli(['explain', EDITORJI, '--tz', 'UTC']).stdout;
     expect(text).toContain('  updated    2025-10-15T17:42:00+00:00 from "Oct 15, 2025 17:42" (UTC)');
-    expect(runCli(['explain', EDITORJI, '-s', 'editorji']).stdout).toContain('(confidence 0.996, forced with --source)');
+    expect(runCli(['explain', EDITORJI, '-s', 'editorji']).stdout).toContain('(confidence 0.994, forced with --source)');
   });
 
   it('fails like clean for a page it cannot read or recognize (exit 1)', () => {

@@ -8,12 +8,12 @@ describe('declutter sources', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       [
-        'devdiscourse  1.1.0  Asia/Kolkata  Devdiscourse (devdiscourse.com)',
-        '              recognizes: the "<desk> | <place> | Updated: dd-MM-yyyy HH:mm IST | Created: …" line, "• Country:" lists, TRENDING and OPINION / BLOG / INTERVIEW blocks, the devdiscourse.com footer',
-        '              fingerprints: byline | place | Updated: … | Created: … line; syndication note naming Devdiscourse; devdiscourse.com contact address; Devdiscourse News Desk byline; OPINION / BLOG / INTERVIEW heading; DevShots footer link; • Country: list; Left Menu navigation',
+        'devdiscourse  1.2.0  Asia/Kolkata  Devdiscourse (devdiscourse.com)',
+        '              recognizes: the "<desk> | <place> | Updated: dd-MM-yyyy HH:mm IST | Created: …" line, "• Country:" lists of countries and regions, highlight bullets, wire datelines, promo lines, editorial notes, TRENDING and OPINION / BLOG / INTERVIEW blocks, the devdiscourse.com footer',
+        '              fingerprints: byline | place | Updated: … | Created: … line; syndication note naming Devdiscourse; devdiscourse.com contact address; Devdiscourse News Desk byline; DevShots footer link; OPINION / BLOG / INTERVIEW heading; • Country: list; Left Menu navigation',
         '',
-        'editorji      1.1.0  Asia/Kolkata  Editorji (editorji.com), with AP and PTI wire copy',
-        '              recognizes: the "Updated : Oct 15, 2025 17:42" line, "|" then the byline, wire datelines such as "Moscow, Oct 15 (AP) –", the Editorji disclaimer, "editorji | <section>" lists',
+        'editorji      1.2.0  Asia/Kolkata  Editorji (editorji.com), with AP and PTI wire copy',
+        '              recognizes: the "Updated : Oct 15, 2025 17:42" line, "|" then the byline (abbreviations included), wire datelines such as "Moscow, Oct 15 (AP) –" or "Hamirpur (HP), 5 Jan (PTI):", promo lines, editorial notes, the Editorji disclaimer, "editorji | <section>" lists',
         '              fingerprints: Updated : Mon d, yyyy HH:mm line; disclaimer naming Editorji; editorji | <section> label; Editorji News Desk byline; Recommended For You heading; wire sign-off',
         '',
         'generic       1.0.0  UTC  any site',
@@ -35,13 +35,13 @@ describe('declutter sources', () => {
     expect(result.status).toBe(0);
     const listing = JSON.parse(result.stdout);
     expect(listing.map(({ id, version, timeZone }: Record<string, string>) => `${id} ${version} ${timeZone}`)).toEqual([
-      'devdiscourse 1.1.0 Asia/Kolkata',
-      'editorji 1.1.0 Asia/Kolkata',
+      'devdiscourse 1.2.0 Asia/Kolkata',
+      'editorji 1.2.0 Asia/Kolkata',
       'generic 1.0.0 UTC',
     ]);
     expect(listing.map(({ fallback }: { fallback: boolean }) => fallback)).toEqual([false, false, true]);
     expect(listing[0].fingerprints[0]).toEqual({ name: 'byline | place | Updated: … | Created: … line', weight: 0.9 });
-    expect(listing[1].fingerprints.at(-1)).toEqual({ name: 'wire sign-off', weight: 0.2 });
+    expect(listing[1].fingerprints.at(-1)).toEqual({ name: 'wire sign-off', weight: 0.1 });
     expect(listing[1].site).toBe('Editorji (editorji.com), with AP and PTI wire copy');
   });
 

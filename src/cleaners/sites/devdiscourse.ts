@@ -1,4 +1,6 @@
+import { COUNTRY_PATTERN } from '../places.js';
 import { defineCleaner, type Rule } from '../schema.js';
+import { noteRules, PROMO_MARKERS, promoRules, WIRE_DATELINE } from '../wire.js';
 
 /*
  * A Devdiscourse page, top to bottom:
@@ -9,9 +11,11 @@ import { defineCleaner, type Rule } from '../schema.js';
  *   <byline> | <place> | Updated: dd-MM-yyyy HH:mm IST | Created: …
  *   <headline again>
  *   <caption> Image Credit: <credit>
- *   • Country:  • Russia  • …
- *   <paragraphs>
- *   (With inputs from agencies.)                editorial note
+ *   • Country:  • Russia  • …                  countries and regions only
+ *   • <highlight>                               bullets that are no place open the body
+ *   <paragraphs>                                the first may open with a wire dateline
+ *   Also Read: …                                promo lines, dropped
+ *   (With inputs from agencies.)                editorial notes
  *   TRENDING  1 <headline> <headline> <section>  2 …
  *   OPINION / BLOG / INTERVIEW  <headlines>
  *   DevShots  Latest News  …  © Copyright       footer
@@ -44,18 +48,16 @@ const leaveArticle: Rule[] = [
 
 const bodyRules: Rule[] = [
   ...leaveArticle,
-  {
-    name: 'inputs-note',
-    match: /^\((?<text>With inputs from [^()]{1,200})\)$/,
-    label: 'note',
-  },
-  {
-    name: 'syndication-note',
-    match: /^\((?<text>This story has not been edited by Devdiscourse staff[^()]{0,300})\)$/,
-    label: 'note',
-  },
+  ...promoRules,
+  ...noteRules,
   { name: 'paragraph', match: /./, label: 'body', then: 'body' },
 ];
+
+/** Wire copy can open with its own dateline: `Hamirpur (HP), Sept. 16 (PTI) – …`. */
+const wireDateline: Rule = { name: 'wire-dateline', match: WIRE_DATELINE, label: 'body', then: 'body' };
+
+/** `• Total outlay of Rs 1,00,000 crore…`: a highlight opening the story, kept as printed; a dateline may follow. */
+const highlight: Rule = { name: 'highlight', match: /^• \S/, label: 'body', then: 'highlights' };
 
 const metaLine: Rule = {
   name: 'byline-place-dates',
@@ -65,32 +67,36 @@ const metaLine: Rule = {
   then: 'figure',
 };
 
-// A country is a name, not a sentence: a bulleted sentence opening the story is body.
+// A country is a place name from the shared list: the list ends at the first
+// bullet that is not one, and that bullet (a highlight of the story) is body.
 const countryItem: Rule = {
   name: 'country-item',
-  match: /^• (?<country>[^•]{0,79}[^•.!?:;])$/,
+  match: new RegExp(`^• (?<country>${COUNTRY_PATTERN})$`),
   label: 'countries',
 };
 
 export default defineCleaner({
   id: 'devdiscourse',
   site: 'Devdiscourse (devdiscourse.com)',
-  version: '1.1.0',
+  version: '1.2.0',
   recognizes:
-    'the "<desk> | <place> | Updated: dd-MM-yyyy HH:mm IST | Created: …" line, "• Country:" lists, TRENDING and OPINION / BLOG / INTERVIEW blocks, the devdiscourse.com footer',
+    'the "<desk> | <place> | Updated: dd-MM-yyyy HH:mm IST | Created: …" line, "• Country:" lists of countries and regions, highlight bullets, wire datelines, promo lines, editorial notes, TRENDING and OPINION / BLOG / INTERVIEW blocks, the devdiscourse.com footer',
   timeZone: 'Asia/Kolkata',
   dateFormats: ['dd-MM-yyyy HH:mm', 'dd-MM-yyyy HH:mm:ss'],
   agencyFromByline: true,
+  // Detection rests on what only Devdiscourse prints; the generic hints
+  // (headings, a country list, a menu) together stay under the threshold.
   fingerprints: [
     { name: 'byline | place | Updated: … | Created: … line', pattern: /\| Updated: \d{2}-\d{2}-\d{4} \d{2}:\d{2}\b/, weight: 0.9 },
     { name: 'syndication note naming Devdiscourse', pattern: /^\(This story has not been edited by Devdiscourse staff/, weight: 0.7 },
     { name: 'devdiscourse.com contact address', pattern: /^Email: \S+@devdiscourse\.com$/, weight: 0.6 },
     { name: 'Devdiscourse News Desk byline', pattern: /^Devdiscourse News Desk \|/, weight: 0.6 },
-    { name: 'OPINION / BLOG / INTERVIEW heading', pattern: /^OPINION \/ BLOG \/ INTERVIEW$/, weight: 0.5 },
     { name: 'DevShots footer link', pattern: /^DevShots$/, weight: 0.5 },
-    { name: '• Country: list', pattern: /^• Country:$/, weight: 0.4 },
-    { name: 'Left Menu navigation', pattern: /^Left Menu$/, weight: 0.2 },
+    { name: 'OPINION / BLOG / INTERVIEW heading', pattern: /^OPINION \/ BLOG \/ INTERVIEW$/, weight: 0.2 },
+    { name: '• Country: list', pattern: /^• Country:$/, weight: 0.1 },
+    { name: 'Left Menu navigation', pattern: /^Left Menu$/, weight: 0.05 },
   ],
+  requires: [{ part: 'byline/date line', rules: ['byline-place-dates'] }],
   clutterMarkers: [
     /^TRENDING$/,
     /^OPINION \/ BLOG \/ INTERVIEW$/,
@@ -99,6 +105,7 @@ export default defineCleaner({
     /^• Country:/,
     /\| Updated: \d{2}-\d{2}-\d{4}/,
     FOOTER_LINE,
+    ...PROMO_MARKERS,
   ],
   start: 'top',
   zones: {
@@ -108,6 +115,8 @@ export default defineCleaner({
     ],
     standfirst: [
       metaLine,
+      // The headline printed again still marks the figure when the meta line changed shape (warned: see requires).
+      { name: 'repeated-headline', match: /./, sameAsTitle: true, label: 'dropped', reason: 'headline printed again', then: 'figure' },
       ...leaveArticle,
       { name: 'standfirst', match: /./, label: 'summary' },
     ],
@@ -119,9 +128,12 @@ export default defineCleaner({
         label: 'image',
       },
       { name: 'country-heading', match: /^• Country:$/, label: 'countries', then: 'countries' },
+      highlight,
+      wireDateline,
       ...bodyRules,
     ],
-    countries: [countryItem, ...bodyRules],
+    countries: [countryItem, highlight, wireDateline, ...bodyRules],
+    highlights: [highlight, wireDateline, ...bodyRules],
     body: bodyRules,
     trending: [
       { name: 'rank', match: RANK, label: 'dropped', reason: 'rank number' },

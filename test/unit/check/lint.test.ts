@@ -22,16 +22,19 @@ describe('lintArticle', () => {
   });
 
   it('fails no-title, no-body and no-date for a page with nothing in it but navigation', () => {
-    expect(rules('Left Menu\n\nLeft Menu\n', { source: 'devdiscourse' })).toEqual(['no-title', 'no-body', 'no-date']);
+    expect(rules('Left Menu\n\nLeft Menu\n', { source: 'devdiscourse' })).toEqual(['no-title', 'no-body', 'no-date', 'layout']);
   });
 
   it('fails no-body, and not short-body, when there are no paragraphs', () => {
     expect(rules(editorjiPage({ paragraphs: [] }))).toEqual(['no-body']);
   });
 
-  it('fails no-date when the page prints no date', () => {
+  it('fails no-date when the page prints no date, and layout when its site always prints one', () => {
     const failures = lint(editorjiPage({ updated: null }));
-    expect(failures).toEqual([{ rule: 'no-date', detail: 'no published or updated date' }]);
+    expect(failures).toEqual([
+      { rule: 'no-date', detail: 'no published or updated date' },
+      { rule: 'layout', detail: 'layout not as expected for editorji: no date line' },
+    ]);
   });
 
   it('fails no-date, quoting the date, when the printed date cannot be read', () => {

@@ -112,9 +112,21 @@ describe('validateCleaner', () => {
   describe('invalid', () => {
     for (const { name, definition, message, rule } of invalid) {
       it(name, () => {
-        expect(() => validateCleaner(definition)).toThrow(
-          new DeclutterError('bad-cleaner', message, { cleaner: 'toy', ...(rule !== undefined && { rule }) }),
-        );
+        let error: unknown;
+        try {
+          validateCleaner(definition);
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error).toBeInstanceOf(DeclutterError);
+        expect((error as DeclutterError).message).toBe(message);
+        expect((error as DeclutterError).code).toBe('bad-cleaner');
+        const { details } = error as DeclutterError;
+        expect(details.cleaner).toBe('toy');
+        expect(details.rule).toBe(rule);
+        // The place as a cleaner file spells it, for file.ts's messages.
+        expect(details.path).toMatch(/^(?:id|start|zones\.\w+(?:\[\d+\]\.\w+)?|fingerprints\[\d+\]\.\w+|requires\[\d+\]\.\w+|clutterMarkers\[\d+\])$/);
+        expect(details.problem).toBeTruthy();
       });
     }
   });

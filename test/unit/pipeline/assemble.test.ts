@@ -16,7 +16,12 @@ function build(lines: LabelledLine[], context: Partial<AssembleContext> = {}) {
   return assemble(lines, { cleaner: devdiscourse, confidence: 0.9, input: INPUT, encoding: 'utf-8', ...context });
 }
 
-const META = line('byline', 'Reuters | Geneva | Updated: 29-01-2025 14:54 IST', { byline: 'Reuters', dateline: 'Geneva', updated: '29-01-2025 14:54 IST' });
+const META = line(
+  'byline',
+  'Reuters | Geneva | Updated: 29-01-2025 14:54 IST',
+  { byline: 'Reuters', dateline: 'Geneva', updated: '29-01-2025 14:54 IST' },
+  { rule: 'byline-place-dates' },
+);
 
 describe('assemble', () => {
   it('takes the first title, joins summary lines, keeps paragraphs and notes in order', () => {
@@ -113,11 +118,18 @@ describe('assemble', () => {
     const article = build([line('summary', 'Only a summary.')]);
     expect(article.title).toBe('');
     expect(article.body).toEqual([]);
-    expect(article.warnings).toEqual(['no title found', 'no date found', 'empty body']);
+    expect(article.warnings).toEqual(['layout not as expected: no byline/date line', 'no title found', 'no date found', 'empty body']);
+  });
+
+  it('warns only about the parts a cleaner requires, when it requires any', () => {
+    const withoutLayout = { ...devdiscourse, missingParts: undefined };
+    expect(build([line('title', 'T'), line('body', 'x')], { cleaner: withoutLayout }).warnings).toEqual(['no date found']);
+    expect(build([line('title', 'T'), line('body', 'x')]).warnings).toEqual(['layout not as expected: no byline/date line', 'no date found']);
+    expect(build([line('title', 'T'), META, line('body', 'x')]).warnings).toEqual([]);
   });
 
   it('passes on earlier warnings and date warnings', () => {
-    const bad = line('byline', 'x', { byline: 'Desk', updated: '99-99-2025 10:00 IST' });
+    const bad = line('byline', 'x', { byline: 'Desk', updated: '99-99-2025 10:00 IST' }, { rule: 'byline-place-dates' });
     const article = build([line('title', 'T'), bad, line('body', 'x')], { warnings: ['not valid UTF-8; decoded as Windows-1252'] });
     expect(article.updated).toBeNull();
     expect(article.warnings).toEqual(['not valid UTF-8; decoded as Windows-1252', 'could not read date "99-99-2025 10:00 IST"']);

@@ -1,0 +1,88 @@
+import type { Rule } from './schema.js';
+import { AGENCY_PATTERN, MONTH_PATTERN } from './vocabulary.js';
+
+/*
+ * What wire copy and Indian news portals print around a story, whatever the
+ * site: the dateline that opens it, the sign-off, the editorial notes and
+ * the promotional lines desks paste between paragraphs. Sites take these
+ * rules into their zones; the patterns are whole-line and linear.
+ */
+
+/**
+ * A word of a place name: `Moscow`, `Port-au-Prince`, `St.`, `N'Djamena`,
+ * and the Arabic article or French elision in front of one: `al-Balah`,
+ * `d'Ivoire`.
+ */
+const PLACE_WORD = "(?:(?:al|el|ad|ar|as|an|ash|at|az|ul|d|l)['’-])?\\p{Lu}[\\p{L}\\p{M}'’.-]*";
+/** Small words inside place names: `Rio de Janeiro`, `Dar es Salaam`, `Isle of Man`. */
+const PLACE_JOINER =
+  '(?:de|da|do|dos|das|del|della|di|du|des|la|le|les|los|las|of|el|al|es|am|an|on|upon|sur|en|y|bin|ibn)';
+/** One place: capitalized words, commas and joiners between them, then PTI's `(HP)`, `(Maha)`. */
+const ONE_PLACE = `${PLACE_WORD}(?:,? (?:${PLACE_JOINER} )*${PLACE_WORD}){0,6}(?: \\(\\p{Lu}[\\p{L}.]{0,9}\\))?`;
+/** `Srinagar/Jammu`, `Hubballi / Dharwad`: a joint dateline. */
+const PLACE = `${ONE_PLACE}(?: ?/ ?${ONE_PLACE}){0,2}`;
+/** AP's own style prints the place in capitals with no date: `UNITED NATIONS (AP) —`. */
+const CAPITALS_PLACE = "\\p{Lu}[\\p{Lu}\\p{M} .'’/-]{1,40}";
+/** `Oct 15`, `Sept. 16`, `Jan 5`, `5 Jan`. */
+const DATE = `(?:${MONTH_PATTERN} \\d{1,2}|\\d{1,2} ${MONTH_PATTERN})`;
+
+/**
+ * `Moscow, Oct 15 (AP) – On Wednesday…`: the place, the date, the agency,
+ * then an en dash, em dash, hyphen, colon or nothing before the paragraph
+ * proper. The place must look like one and be followed by a date (or be in
+ * capitals), so a sentence citing `the Press Trust of India (PTI)` is not
+ * mistaken for a dateline.
+ */
+export const WIRE_DATELINE = new RegExp(
+  `^(?<dateline>${PLACE}(?=, ${DATE} \\()|${CAPITALS_PLACE}(?= \\())(?:, ${DATE})? \\((?<agency>${AGENCY_PATTERN})\\)(?: ?(?:[–—-]+|:))? ?(?<text>\\S.*)$`,
+  'u',
+);
+
+/** `(AP) RD RD`, `(PTI) KVK SKY`, `PTI KVK SKY`: initials of the wire's editors. */
+export const WIRE_SIGNOFF = new RegExp(`^(?:\\((?:${AGENCY_PATTERN})\\)|(?:${AGENCY_PATTERN}))(?: [A-Z]{1,6}){0,8}$`);
+
+/**
+ * Lines a desk pastes into a story to send the reader elsewhere: `Also Read:
+ * …`, `READ MORE: …`, `ALSO READ | …`, `Click here to …`, `Download the …
+ * app`, AP's `___` separator and its `Follow AP's coverage of … at
+ * https://apnews.com/…` trailer. Each is a whole line of its own.
+ */
+export const PROMO_LINES: readonly { name: string; match: RegExp }[] = [
+  { name: 'also-read', match: /^(?:also read|read more|read also|also see|must read|watch)\s*(?:[:|–—-]|\s\|)\s*\S/i },
+  { name: 'click-here', match: /^click here (?:to|for)\b/i },
+  { name: 'download-app', match: /^download (?:the |our )?.{1,60}\bapp\b/i },
+  { name: 'ap-separator', match: /^_{3,}$/ },
+  { name: 'follow-coverage', match: /^Follow (?:AP|Reuters|AFP)['’]s coverage of .{1,200} at https?:\/\/\S+$/ },
+];
+
+/** The promo lines as rules that drop them, first in a body zone. */
+export const promoRules: readonly Rule[] = PROMO_LINES.map(({ name, match }) => ({
+  name: `promo-${name}`,
+  match,
+  label: 'dropped' as const,
+  reason: 'promo line',
+}));
+
+/** The promo lines as clutter markers, so `check --lint` flags any that slip through. */
+export const PROMO_MARKERS: readonly RegExp[] = PROMO_LINES.map(({ match }) => match);
+
+/**
+ * Editorial notes in parentheses, on a line of their own:
+ * `(With inputs from PTI)`, `(With inputs from agencies.)`,
+ * `(Reporting by …; Editing by …)`, `(Writing by …)`, and the syndication
+ * note `(This story has not been edited by … staff and is auto-generated
+ * from a syndicated feed.)`. The note keeps its words, without parentheses.
+ */
+export const noteRules: readonly Rule[] = [
+  { name: 'inputs-note', match: /^\((?<text>With (?:inputs|input) from [^()]{1,200})\)$/i, label: 'note' },
+  {
+    name: 'reporting-note',
+    match: /^\((?<text>(?:Reporting|Additional reporting|Writing|Compiled) by [^()]{1,300})\)$/,
+    label: 'note',
+  },
+  {
+    name: 'syndication-note',
+    match: /^\((?<text>This (?:story|article|report) has not been edited by [^()]{1,80} staff[^()]{0,300})\)$/,
+    label: 'note',
+  },
+];
