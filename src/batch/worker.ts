@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { cleaners } from '../cleaners/registry.js';
 import { cleanFile, type FileSettings, type FileTask } from './task.js';
+import { useBundledHtmlReader } from '../cli/html-reader.js';
 
 /**
  * Worker thread entry (built as dist/cli/worker.js): cleans each group of
@@ -9,6 +10,7 @@ import { cleanFile, type FileSettings, type FileTask } from './task.js';
  * built-in cleaners: settings sent to a thread are plain data.
  */
 const settings = workerData as FileSettings;
+useBundledHtmlReader();
 parentPort!.on('message', (tasks: FileTask[]) => {
   parentPort!.postMessage(tasks.map((task) => cleanFile(task, settings, cleaners)));
 });

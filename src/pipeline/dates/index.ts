@@ -100,3 +100,29 @@ function formatIso(date: WallClock, offset: number): string {
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }
+
+const ISO_LIKE =
+  /^(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?)?\s*(?<z>Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * A date as documents state it in metadata (JSON-LD, `article:published_time`):
+ * ISO 8601, `2025-01-29T14:38:00+05:30`, `2025-01-29T09:08Z`, `2025-01-29 14:38`,
+ * `2025-01-29`. The offset it states is kept (`Z` as `+00:00`); a time without
+ * one is read in `defaultZone`. Null when the text is no such date.
+ */
+export function normalizeIsoDate(printed: string, defaultZone: string): string | null {
+  const g = ISO_LIKE.exec(printed.trim())?.groups;
+  if (!g) return null;
+  const [y, mo, d, h, mi, s] = [g.y, g.mo, g.d, g.h ?? '0', g.mi ?? '0', g.s ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const wallAsUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  const check = new Date(wallAsUtc);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+  if (g.z === undefined) {
+    const zoned = inZone(wallAsUtc, defaultZone);
+    return formatIso(zoned.wall, zoned.offset);
+  }
+  const zone = g.z.toUpperCase() === 'Z' ? '+00:00' : g.z.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+  const offset = (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  if (Math.abs(offset) > 18 * 60) return null;
+  return formatIso(new WallClock(wallAsUtc), offset);
+}
