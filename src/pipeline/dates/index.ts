@@ -107,10 +107,12 @@ const ISO_LIKE =
 /**
  * A date as documents state it in metadata (JSON-LD, `article:published_time`):
  * ISO 8601, `2025-01-29T14:38:00+05:30`, `2025-01-29T09:08Z`, `2025-01-29 14:38`,
- * `2025-01-29`. The offset it states is kept (`Z` as `+00:00`); a time without
- * one is read in `defaultZone`. Null when the text is no such date.
+ * `2025-01-29`. Like every other date, it is given in `zone` (the cleaner's, or
+ * `--tz`) with that zone's offset: the instant a stated offset (`Z`, `+00:00`)
+ * pins down is moved there; a time without one is read in `zone`. Null when
+ * the text is no such date.
  */
-export function normalizeIsoDate(printed: string, defaultZone: string): string | null {
+export function normalizeIsoDate(printed: string, zone: string): string | null {
   const g = ISO_LIKE.exec(printed.trim())?.groups;
   if (!g) return null;
   const [y, mo, d, h, mi, s] = [g.y, g.mo, g.d, g.h ?? '0', g.mi ?? '0', g.s ?? '0'].map(Number) as [number, number, number, number, number, number];
@@ -118,11 +120,14 @@ export function normalizeIsoDate(printed: string, defaultZone: string): string |
   const check = new Date(wallAsUtc);
   if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
   if (g.z === undefined) {
-    const zoned = inZone(wallAsUtc, defaultZone);
+    const zoned = inZone(wallAsUtc, zone);
     return formatIso(zoned.wall, zoned.offset);
   }
-  const zone = g.z.toUpperCase() === 'Z' ? '+00:00' : g.z.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
-  const offset = (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
-  if (Math.abs(offset) > 18 * 60) return null;
-  return formatIso(new WallClock(wallAsUtc), offset);
+  const stated = g.z.toUpperCase() === 'Z' ? '+00:00' : g.z.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+  const statedOffset = (stated.startsWith('-') ? -1 : 1) * (Number(stated.slice(1, 3)) * 60 + Number(stated.slice(4, 6)));
+  if (Math.abs(statedOffset) > 18 * 60) return null;
+  const instant = wallAsUtc - statedOffset * 60_000;
+  const fixed = FIXED_OFFSETS[zone];
+  const offset = fixed !== undefined && instant >= FIXED_SINCE ? fixed : dateFnsTz().tzOffset(zone, new Date(instant));
+  return formatIso(new WallClock(instant + offset * 60_000), offset);
 }
