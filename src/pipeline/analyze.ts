@@ -9,7 +9,7 @@ import { readInput, type HtmlReaderSource, type InputKind } from '../input/index
 import { isHtml } from '../input/html/sniff.js';
 import { splitLines } from '../input/text.js';
 import type { DocumentMetadata } from '../input/types.js';
-import type { Article, LabelledLine } from './types.js';
+import type { Article, LabelledLine, Line } from './types.js';
 
 export interface CleanOptions {
   /** The cleaners to detect among and to force with `source` (the library's default: the built-ins). */
@@ -84,7 +84,7 @@ export function analyze(input: string | Uint8Array, options: PipelineOptions): A
     scores,
     cleaner: chosen.cleaner,
     confidence: chosen.confidence,
-    lines: chosen.cleaner.label(text),
+    lines: withMarkup(chosen.cleaner.label(text), text),
   };
 }
 
@@ -123,6 +123,18 @@ export function detectCleaner(
   const lines = isHtml(text) ? readInput(text, { htmlReader: options.htmlReader }).lines : splitLines(text);
   const best = pickCleaner(rankCleaners(lines, options.cleaners));
   return best && { source: best.cleaner.id, confidence: best.confidence };
+}
+
+/** The markup of each input line on its labelled line, so that `explain` and the article's consumers see it. */
+function withMarkup(labelled: LabelledLine[], lines: readonly Line[]): LabelledLine[] {
+  const byNumber = new Map<number, Line>();
+  for (const line of lines) if (line.markup) byNumber.set(line.n, line);
+  if (byNumber.size === 0) return labelled;
+  for (const line of labelled) {
+    const markup = line.markup ?? byNumber.get(line.n)?.markup;
+    if (markup) line.markup = markup;
+  }
+  return labelled;
 }
 
 function ids(cleaners: readonly Cleaner[]): string {
