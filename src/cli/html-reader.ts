@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { setHtmlReader, type HtmlReader } from '../input/index.js';
+import { DeclutterError } from '../pipeline/errors.js';
 
 /**
  * The CLI's HTML reader, loaded on the first page that is HTML. The build
@@ -9,5 +10,11 @@ import { setHtmlReader, type HtmlReader } from '../input/index.js';
  * text page, which a `declutter page.txt` must not pay.
  */
 export function useBundledHtmlReader(): void {
-  setHtmlReader(() => createRequire(import.meta.url)('./html-reader.cjs') as HtmlReader);
+  setHtmlReader(() => {
+    try {
+      return createRequire(import.meta.url)('./html-reader.cjs') as HtmlReader;
+    } catch {
+      throw new DeclutterError('io', 'this page is HTML, and the HTML reader is missing from this installation (run npm run build)');
+    }
+  });
 }

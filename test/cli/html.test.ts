@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './run.js';
 
 // HTML pages through the CLI as a user runs it: the reader is loaded only
@@ -17,6 +18,7 @@ const write = (name: string, content: string | Buffer) => {
   writeFileSync(path, content);
   return path;
 };
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const withoutInput = ({ input: _input, ...article }: Record<string, unknown>) => article;
 
 describe('declutter on HTML pages', () => {
@@ -113,3 +115,24 @@ describe('bad HTML through the CLI', () => {
   }, 120_000);
 });
 
+
+describe('the HTML reader is loaded only for HTML pages', () => {
+  it('cleans text pages, inline and in workers, with the reader’s bundle taken away; HTML pages then fail', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'declutter-no-reader-'));
+    cpSync('bin', join(copy, 'bin'), { recursive: true });
+    cpSync(join('dist', 'cli'), join(copy, 'dist', 'cli'), { recursive: true });
+    rmSync(join(copy, 'dist', 'cli', 'html-reader.cjs'));
+    const run = (args: string[]) => spawnSync(process.execPath, [join(copy, 'bin', 'declutter.js'), ...args], { encoding: 'utf8' });
+    const text = 'fixtures/devdiscourse/canal-solar.dump.txt';
+    const single = run([text]);
+    expect(single.stderr).toBe('');
+    expect(JSON.parse(single.stdout).title).toBe('Gujarat Extends Solar Panels Over Irrigation Canals');
+    const batch = run([text, 'fixtures/editorji/glacier-survey.dump.txt', '-j', '2', '-f', 'ndjson', '-q']);
+    expect(batch.stderr).toBe('');
+    expect(batch.stdout.trim().split('\n')).toHaveLength(2);
+    const html = run([DEVDISCOURSE]);
+    expect(html.status).toBe(1);
+    expect(html.stderr).toBe(`declutter: ${DEVDISCOURSE}: this page is HTML, and the HTML reader is missing from this installation (run npm run build)\n`);
+    rmSync(copy, { recursive: true, force: true });
+  });
+});
