@@ -44,6 +44,16 @@ async function main() {
     // Bundled CommonJS dependencies (fast-glob) call require().
     banner: { js: "import { createRequire as __declutterRequire } from 'node:module'; const require = __declutterRequire(import.meta.url);" },
   });
+  // The HTML reader on its own, as CommonJS, so that the CLI can load it synchronously on the first HTML page only.
+  await build({
+    entryPoints: [join(root, 'src', 'input', 'html', 'index.ts')],
+    outfile: join(fresh, 'html-reader.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   const live = join(root, 'dist', 'cli');
   const old = `${live}-old-${process.pid}`;
   if (existsSync(live)) renameSync(live, old);

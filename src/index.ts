@@ -9,6 +9,7 @@
  * cleaners unless given others (`{ cleaners: createRegistry([...]) }`).
  */
 import { cleaners as builtinCleaners } from './cleaners/registry.js';
+import { parseHtml } from './input/html/index.js';
 import * as check from './check/check.js';
 import * as pipeline from './pipeline/analyze.js';
 import type { Cleaner } from './pipeline/cleaner.js';
@@ -17,14 +18,17 @@ import type { Article } from './pipeline/types.js';
 export type { Analysis, CleanOptions } from './pipeline/analyze.js';
 export { articleFrom } from './pipeline/analyze.js';
 
+/** The library reads HTML pages with its own reader unless given another. */
+const htmlReader = { parseHtml };
+
 /** Reads a page up to its labels: decode, split, detect, label. */
 export function analyze(input: string | Uint8Array, options: pipeline.CleanOptions = {}): pipeline.Analysis {
-  return pipeline.analyze(input, { ...options, cleaners: options.cleaners ?? builtinCleaners });
+  return pipeline.analyze(input, { htmlReader, ...options, cleaners: options.cleaners ?? builtinCleaners });
 }
 
 /** Cleans one page into an article, or throws a DeclutterError saying why not. */
 export function clean(input: string | Uint8Array, options: pipeline.CleanOptions = {}): Article {
-  return pipeline.clean(input, { ...options, cleaners: options.cleaners ?? builtinCleaners });
+  return pipeline.clean(input, { htmlReader, ...options, cleaners: options.cleaners ?? builtinCleaners });
 }
 
 /** Recognizes the page's site without cleaning it: `source` is the id of the cleaner that would clean it. */
@@ -32,14 +36,14 @@ export function detectCleaner(
   text: string,
   options: { cleaners?: readonly Cleaner[] } = {},
 ): { source: string; confidence: number } | null {
-  return pipeline.detectCleaner(text, { cleaners: options.cleaners ?? builtinCleaners });
+  return pipeline.detectCleaner(text, { htmlReader, cleaners: options.cleaners ?? builtinCleaners });
 }
 
 export type CheckOptions = Omit<check.CheckOptions, 'cleaners'> & { cleaners?: readonly Cleaner[] };
 
 /** Cleans one page and compares it with (or, with `update`, writes) its expectation files. */
 export function checkPage(page: string, options: CheckOptions = {}): check.PageCheck {
-  return check.checkPage(page, { ...options, cleaners: options.cleaners ?? builtinCleaners });
+  return check.checkPage(page, { htmlReader, ...options, cleaners: options.cleaners ?? builtinCleaners });
 }
 
 export { findPages, type PageCheck } from './check/check.js';
@@ -52,6 +56,9 @@ export { validateCleaner } from './cleaners/validate.js';
 export { defineCleaner, type CleanerDefinition, type Fingerprint, type RequiredPart, type Rule } from './cleaners/schema.js';
 export type { Cleaner, CleanerScore } from './pipeline/cleaner.js';
 export type { Line } from './pipeline/types.js';
+export { isHtml, htmlCharset, parseHtml } from './input/html/index.js';
+export type { DocumentMetadata, HtmlDocument, LineMarkup, RenderedLine } from './input/html/index.js';
+export { setHtmlReader, type HtmlReader, type HtmlReaderSource, type InputKind } from './input/index.js';
 export { FORMATS, LABELS } from './pipeline/types.js';
 export type {
   Article,

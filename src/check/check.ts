@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import fg from 'fast-glob';
 import type { Cleaner } from '../pipeline/cleaner.js';
+import type { HtmlReaderSource } from '../input/index.js';
 import { render } from '../render/index.js';
 import { DeclutterError, fromSystemError, isDeclutterError, type ErrorCode, type ErrorDetails } from '../pipeline/errors.js';
 import {
@@ -59,6 +60,8 @@ export interface PageCheck {
 export interface CheckOptions {
   /** The cleaners pages are cleaned with. */
   cleaners: readonly Cleaner[];
+  /** The HTML reader for HTML pages (default: the one given to `setHtmlReader`). */
+  htmlReader?: HtmlReaderSource;
   /** Write or refresh expectation files instead of failing on differences. */
   update?: boolean;
   /** Lint pages that have no expectation files. */
@@ -70,7 +73,10 @@ export function checkPage(page: string, options: CheckOptions): PageCheck {
   const found = expectationsFor(page);
   const result: PageCheck = { page, status: 'missing', expectations: [], linted: false, lint: [], error: null, article: null };
   try {
-    const article = cleanForExpectation(page, { cleaners: options.cleaners });
+    const article = cleanForExpectation(page, {
+      cleaners: options.cleaners,
+      ...(options.htmlReader !== undefined && { htmlReader: options.htmlReader }),
+    });
     result.article = article;
     result.expectations = found.map(({ format, path }) => compareOrUpdate(article, format, path, options.update === true));
     if (found.length === 0 && options.lint) {

@@ -1,5 +1,6 @@
 import type { CleanerDefinition, Rule } from './schema.js';
 import { CAPTURE_FIELDS, type Captures, type LabelledLine, type Line } from '../pipeline/types.js';
+import type { LineMarkup } from '../input/types.js';
 
 /**
  * Runs a cleaner's rules over the page: each line is tested against the rules
@@ -7,7 +8,8 @@ import { CAPTURE_FIELDS, type Captures, type LabelledLine, type Line } from '../
  * another zone. One pass, no backtracking over lines.
  */
 export function labelLines(lines: readonly Line[], cleaner: CleanerDefinition): LabelledLine[] {
-  const next = nextNonBlankIndex(lines);
+  const dropChrome = cleaner.landmarks !== 'keep';
+  const next = nextNonBlankIndex(lines, dropChrome);
   const labelled: LabelledLine[] = [];
   let zone = cleaner.start;
   let title: string | null = null;
@@ -18,6 +20,12 @@ export function labelLines(lines: readonly Line[], cleaner: CleanerDefinition): 
     const line = lines[i]!;
     if (line.text === '') {
       labelled.push({ n: line.n, text: line.text, label: 'dropped', rule: 'blank', zone, reason: 'blank line' });
+      continue;
+    }
+    const chrome = dropChrome && line.markup ? pageChrome(line.markup) : null;
+    if (chrome !== null) {
+      // As if the line were not there: the zone, the previous line and the next line skip it.
+      labelled.push({ n: line.n, text: line.text, label: 'dropped', rule: 'landmark', zone, reason: `inside the page's <${chrome}>` });
       continue;
     }
     const rules = cleaner.zones[zone];
@@ -70,13 +78,38 @@ function pickCaptures(groups: Record<string, string | undefined> | undefined): C
   return captures;
 }
 
-/** For each line, the index of the next non-blank line after it, or -1. */
-function nextNonBlankIndex(lines: readonly Line[]): Int32Array {
+/** For each line, the index of the next non-blank line after it (not counting page chrome when it is dropped), or -1. */
+function nextNonBlankIndex(lines: readonly Line[], dropChrome: boolean): Int32Array {
   const next = new Int32Array(lines.length);
   let following = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
     next[i] = following;
-    if (lines[i]!.text !== '') following = i;
+    const line = lines[i]!;
+    if (line.text !== '' && !(dropChrome && line.markup && pageChrome(line.markup) !== null)) following = i;
   }
   return next;
+}
+
+/** Landmarks that are an article's own (its header with the headline, its footer with the byline) when nested in one. */
+const CONTENT = new Set(['article', 'main']);
+
+/**
+ * The landmark of the page's chrome a line of an HTML page sits in, or null:
+ * `nav` and `aside` wherever they are, `header` and `footer` when they are
+ * the page's (not inside an `article` or `main`, where they hold the
+ * headline or the byline). The text dumps the site rules were written for
+ * leave these out, or hold only what the rules drop anyway.
+ */
+export function pageChrome(markup: LineMarkup): string | null {
+  const { landmarks } = markup;
+  for (let i = 0; i < landmarks.length; i++) {
+    const landmark = landmarks[i]!;
+    if (landmark === 'nav' || landmark === 'aside') return landmark;
+    if (landmark === 'header' || landmark === 'footer') {
+      let inContent = false;
+      for (let j = i + 1; j < landmarks.length; j++) if (CONTENT.has(landmarks[j]!)) inContent = true;
+      if (!inContent) return landmark;
+    }
+  }
+  return null;
 }

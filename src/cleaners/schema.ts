@@ -38,6 +38,13 @@ export interface CleanerDefinition {
    * and `check --lint` instead of passing silently). Default: nothing.
    */
   requires?: RequiredPart[];
+  /**
+   * HTML pages: whether lines inside the page's chrome (`nav`, `aside`, and a
+   * `header` or `footer` that is not an article's) are dropped before the
+   * zone rules see them (`drop`, the default), or given to the rules like
+   * any other line (`keep`). See cleaners/label.ts.
+   */
+  landmarks?: 'drop' | 'keep';
   /** The zone the page starts in. */
   start: string;
   /** Rules per zone, tried in order; the first that matches labels the line. */

@@ -29,6 +29,7 @@ export function layoutExplanation(explanation: Explanation, options: LayoutOptio
     `${explanation.path}`,
     `  source     ${source.id} (confidence ${source.confidence}${source.forced ? ', forced with --source' : ''}): ${evidence(source.evidence)}`,
     `  runner-up  ${runnerUp ? `${runnerUp.id} (confidence ${runnerUp.confidence}): ${evidence(runnerUp.evidence)}` : 'none'}`,
+    ...(explanation.reader === 'html' ? [`  read as    HTML (${explanation.encoding})`] : []),
     ...(['published', 'updated'] as const).flatMap((field) => {
       const date = explanation.dates[field];
       if (date === null) return [];
@@ -41,14 +42,28 @@ export function layoutExplanation(explanation: Explanation, options: LayoutOptio
   const labelWidth = Math.max(...explanation.lines.map((line) => line.label.length), 0);
   const rules = explanation.lines.map(ruleCell);
   const ruleWidth = Math.max(...rules.map((rule) => rule.length), 0);
-  const room = options.width === undefined ? undefined : options.width - (numberWidth + labelWidth + ruleWidth + 6);
+  // HTML pages: a column with each line's element path, nearest elements last.
+  const html = explanation.lines.some((line) => line.elements !== undefined);
+  const elements = explanation.lines.map((line) => (html ? elementCell(line.elements) : ''));
+  const elementWidth = html ? Math.max(...elements.map((element) => element.length), 0) + 2 : 0;
+  const room = options.width === undefined ? undefined : options.width - (numberWidth + labelWidth + ruleWidth + 6 + elementWidth);
   const rows = explanation.lines.map((line, i) => {
     const number = palette.muted(String(line.n).padStart(numberWidth));
     const label = palette.label(line.label, line.label.padEnd(labelWidth));
     const rule = palette.muted(rules[i]!.padEnd(ruleWidth));
-    return `${number}  ${label}  ${rule}  ${palette.label(line.label, cut(line.text, room))}`.trimEnd();
+    const element = html ? `${palette.muted(elements[i]!.padEnd(elementWidth - 2))}  ` : '';
+    return `${number}  ${label}  ${rule}  ${element}${palette.label(line.label, cut(line.text, room))}`.trimEnd();
   });
   return `${[...header, ...rows].join('\n')}\n`;
+}
+
+/** Shown elements of a path: the last three, `main > article > p`, after `… > ` when there are more. */
+export const SHOWN_ELEMENTS = 3;
+
+function elementCell(path: readonly string[] | undefined): string {
+  if (path === undefined || path.length === 0) return '';
+  const shown = path.slice(-SHOWN_ELEMENTS).join(' > ');
+  return path.length > SHOWN_ELEMENTS ? `… > ${shown}` : shown;
 }
 
 function evidence(found: readonly string[]): string {

@@ -7,6 +7,7 @@ import { FORMATS } from '../pipeline/types.js';
 import { cleaners } from '../cleaners/registry.js';
 import { VERSION } from '../version.js';
 import { runClean } from './clean.js';
+import { useBundledHtmlReader } from './html-reader.js';
 import { printError, UsageError, withAdvice } from './diagnostics.js';
 import { reportStdoutFailure, StdoutError } from './stdout.js';
 
@@ -221,6 +222,7 @@ function parseTimeZone(zone: string): string {
 
 /** Runs the CLI; usage errors exit 2, failures of inputs 1, and nothing prints a stack trace for a user's mistake. */
 export async function main(argv: string[]): Promise<void> {
+  useBundledHtmlReader();
   process.stdout.on('error', (error) => {
     // Output can go nowhere: say so once (unless the reader just went away, as with `| head`) and stop.
     const failure = new StdoutError(error);

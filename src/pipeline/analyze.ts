@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { assemble } from './assemble.js';
 import { isKnownTimeZone } from './dates/index.js';
-import { binaryReason } from './decode/binary.js';
-import { decodeBytes, decodeText, type DecodedText } from './decode/index.js';
+import type { DecodedText } from './decode/index.js';
 import type { Cleaner } from './cleaner.js';
 import { pickCleaner, rankCleaners, type CleanerRanking } from './detect.js';
 import { DeclutterError } from './errors.js';
+import { readInput, type HtmlReaderSource, type InputKind } from '../input/index.js';
+import { isHtml } from '../input/html/sniff.js';
 import { splitLines } from '../input/text.js';
-import type { Article, LabelledLine } from './types.js';
+import type { DocumentMetadata } from '../input/types.js';
+import type { Article, LabelledLine, Line } from './types.js';
 
 export interface CleanOptions {
   /** The cleaners to detect among and to force with `source` (the library's default: the built-ins). */
@@ -24,6 +26,8 @@ export interface CleanOptions {
   strict?: boolean;
   /** Refuse a page no site cleaner recognizes instead of handing it to a fallback (the generic cleaner). */
   sitesOnly?: boolean;
+  /** The HTML reader for HTML pages (default: the one given to `setHtmlReader` in src/input). */
+  htmlReader?: HtmlReaderSource;
 }
 
 /** The pipeline itself takes no default cleaners: the engine knows no site. */
@@ -33,6 +37,12 @@ export type PipelineOptions = CleanOptions & { cleaners: readonly Cleaner[] };
 export interface Analysis {
   decoded: DecodedText;
   bytes: Uint8Array;
+  /** Which reader read the page. */
+  kind: InputKind;
+  /** What an HTML document states about itself (null for text). */
+  metadata: DocumentMetadata | null;
+  /** What was wrong with the page's markup (HTML only). */
+  inputWarnings: string[];
   /** Every cleaner's score, best first. */
   scores: CleanerRanking[];
   cleaner: Cleaner;
@@ -51,13 +61,12 @@ export function analyze(input: string | Uint8Array, options: PipelineOptions): A
   const { cleaners } = options;
   validateOptions(options);
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  const decoded = typeof input === 'string' ? decodeText(input) : decodeBytes(input, options.encoding);
-  const binary = binaryReason(decoded.text);
-  if (binary) throw new DeclutterError('binary', binary.reason, binary.encoding ? { encoding: binary.encoding } : {});
-
-  const text = splitLines(decoded.text);
+  const document = readInput(input, { encoding: options.encoding, htmlReader: options.htmlReader });
+  const { decoded, lines: text } = document;
   // After normalization, so that a file of no-break and zero-width spaces counts as empty too.
-  if (text.every((line) => line.text === '')) throw new DeclutterError('empty', 'empty file');
+  if (text.every((line) => line.text === '')) {
+    throw new DeclutterError('empty', document.kind === 'html' ? 'HTML page without any text' : 'empty file');
+  }
   const scores = rankCleaners(text, cleaners);
   let chosen: Cleaner | null;
   let confidence = 0;
@@ -75,12 +84,12 @@ export function analyze(input: string | Uint8Array, options: PipelineOptions): A
       });
     }
   }
-  const base = { decoded, bytes, scores, cleaner: chosen };
+  const base = { decoded, bytes, kind: document.kind, metadata: document.metadata, inputWarnings: document.warnings, scores, cleaner: chosen };
   if (chosen.labelPage) {
-    const page = chosen.labelPage(text, null);
-    return { ...base, confidence: page.confidence, lines: page.lines, warnings: page.warnings };
+    const page = chosen.labelPage(text, document.metadata);
+    return { ...base, confidence: page.confidence, lines: withMarkup(page.lines, text), warnings: page.warnings };
   }
-  return { ...base, confidence, lines: chosen.label(text), warnings: [] };
+  return { ...base, confidence, lines: withMarkup(chosen.label(text), text), warnings: [] };
 }
 
 /** Cleans one page into an article, or throws a DeclutterError saying why not. */
@@ -94,7 +103,9 @@ export function articleFrom(analysis: Analysis, options: CleanOptions = {}): Art
     cleaner: analysis.cleaner,
     confidence: analysis.confidence,
     encoding: analysis.decoded.encoding,
-    warnings: [...analysis.decoded.warnings, ...analysis.warnings],
+    warnings: [...analysis.decoded.warnings, ...analysis.inputWarnings, ...analysis.warnings],
+    reader: analysis.kind,
+    metadata: analysis.metadata,
     input: {
       path: options.path ?? null,
       bytes: analysis.bytes.byteLength,
@@ -109,9 +120,25 @@ export function articleFrom(analysis: Analysis, options: CleanOptions = {}): Art
 }
 
 /** Recognizes the page's site without cleaning it: the id of the cleaner that would clean it. */
-export function detectCleaner(text: string, options: { cleaners: readonly Cleaner[] }): { source: string; confidence: number } | null {
-  const best = pickCleaner(rankCleaners(splitLines(text), options.cleaners));
+export function detectCleaner(
+  text: string,
+  options: { cleaners: readonly Cleaner[]; htmlReader?: HtmlReaderSource },
+): { source: string; confidence: number } | null {
+  const lines = isHtml(text) ? readInput(text, { htmlReader: options.htmlReader }).lines : splitLines(text);
+  const best = pickCleaner(rankCleaners(lines, options.cleaners));
   return best && { source: best.cleaner.id, confidence: best.confidence };
+}
+
+/** The markup of each input line on its labelled line, so that `explain` and the article's consumers see it. */
+function withMarkup(labelled: LabelledLine[], lines: readonly Line[]): LabelledLine[] {
+  const byNumber = new Map<number, Line>();
+  for (const line of lines) if (line.markup) byNumber.set(line.n, line);
+  if (byNumber.size === 0) return labelled;
+  for (const line of labelled) {
+    const markup = line.markup ?? byNumber.get(line.n)?.markup;
+    if (markup) line.markup = markup;
+  }
+  return labelled;
 }
 
 function ids(cleaners: readonly Cleaner[]): string {

@@ -1,5 +1,6 @@
 import type { Cleaner } from './cleaner.js';
-import { normalizeDate } from './dates/index.js';
+import type { DocumentMetadata } from '../input/types.js';
+import { normalizeDate, normalizeIsoDate } from './dates/index.js';
 import type {
   Article,
   Captures,
@@ -8,6 +9,7 @@ import type {
   ImageCredit,
   InputInfo,
   LabelledLine,
+  MetadataField,
   RelatedStory,
 } from './types.js';
 
@@ -18,8 +20,12 @@ export interface AssembleContext {
   encoding: string;
   /** Zone for dates printed without one; defaults to the cleaner's. */
   timeZone?: string;
-  /** Warnings from earlier stages (decoding). */
+  /** Warnings from earlier stages (decoding, reading the markup). */
   warnings?: readonly string[];
+  /** Which reader read the page (default `text`). */
+  reader?: 'text' | 'html';
+  /** What an HTML document states about itself: fills what the visible page leaves empty. */
+  metadata?: DocumentMetadata | null;
 }
 
 /** Builds the article from labelled lines. Pure: the same labels give the same article. */
@@ -85,7 +91,7 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
     }
   }
 
-  const byline = captured.byline ?? null;
+  let byline = captured.byline ?? null;
   let agency = captured.agency ?? null;
   if (agency === null && byline !== null && cleaner.bylineAgencies.includes(byline)) {
     agency = byline;
@@ -98,28 +104,67 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
     if (normalized.warning) warnings.push(normalized.warning);
     return normalized.iso;
   };
-  const published = date(captured.published);
-  const updated = date(captured.updated);
+  let published = date(captured.published);
+  let updated = date(captured.updated);
+  const printedDates = { published: captured.published ?? null, updated: captured.updated ?? null };
+
+  // The cleaner's reading of the visible page wins; the document's own metadata fills what it left empty.
+  const metadata = context.metadata ?? null;
+  const from: Partial<Record<MetadataField, string>> = {};
+  const fill = <K extends keyof Omit<DocumentMetadata, 'from'>>(field: MetadataField, keys: K[]): string | null => {
+    if (metadata === null) return null;
+    for (const key of keys) {
+      const value = metadata[key];
+      if (value !== null && value.trim() !== '') {
+        from[field] = metadata.from[key] ?? 'html';
+        return value.trim();
+      }
+    }
+    return null;
+  };
+  if (metadata !== null) {
+    if (title === null) title = fill('title', ['headline', 'ogTitle', 'title']);
+    if (byline === null) byline = fill('byline', ['author']);
+    const metadataDate = (field: 'published' | 'updated', key: 'published' | 'modified'): string | null => {
+      const printed = metadata[key];
+      if (printed === null) return null;
+      const iso = normalizeIsoDate(printed, timeZone);
+      if (iso === null) {
+        warnings.push(`could not read the document's ${key} date "${printed}"`);
+        return null;
+      }
+      from[field] = metadata.from[key] ?? 'html';
+      printedDates[field] = printed;
+      return iso;
+    };
+    if (published === null && captured.published === undefined) published = metadataDate('published', 'published');
+    if (updated === null && captured.updated === undefined) updated = metadataDate('updated', 'modified');
+  }
+  const url = fill('url', ['url']);
+  const language = fill('language', ['language']);
 
   const missing = cleaner.missingParts?.(lines) ?? [];
   if (missing.length > 0) warnings.push(`layout not as expected: ${missing.map((part) => `no ${part}`).join(', ')}`);
   if (title === null) warnings.push('no title found');
-  if (captured.published === undefined && captured.updated === undefined) warnings.push('no date found');
+  if (published === null && updated === null && captured.published === undefined && captured.updated === undefined) warnings.push('no date found');
   if (body.length === 0) warnings.push('empty body');
 
   const extraction: Extraction = {
     cleaner: cleaner.id,
     version: cleaner.version,
     confidence: context.confidence,
+    reader: context.reader ?? 'text',
     encoding: context.encoding,
     timeZone,
-    dates: { published: captured.published ?? null, updated: captured.updated ?? null },
+    dates: printedDates,
     lines: countLines(lines),
     fields: provenance.fields(),
+    from: orderedFrom(from),
   };
 
   return {
     source: cleaner.id,
+    url,
     title: title ?? '',
     summary: summary.length > 0 ? summary.join(' ') : null,
     byline,
@@ -127,6 +172,7 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
     dateline: captured.dateline ?? null,
     published,
     updated,
+    language,
     countries,
     image,
     body,
@@ -137,6 +183,15 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
     extraction,
     warnings,
   };
+}
+
+const METADATA_ORDER: MetadataField[] = ['url', 'title', 'byline', 'published', 'updated', 'language'];
+
+/** In the article's key order, for stable output. */
+function orderedFrom(from: Partial<Record<MetadataField, string>>): Partial<Record<MetadataField, string>> {
+  const ordered: Partial<Record<MetadataField, string>> = {};
+  for (const field of METADATA_ORDER) if (from[field] !== undefined) ordered[field] = from[field];
+  return ordered;
 }
 
 /** Words in the paragraphs: runs of characters other than white space (as `\s` defines it). */

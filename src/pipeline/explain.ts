@@ -11,6 +11,8 @@ export interface Explanation {
   source: ExplainedCleaner & { site: string; version: string; forced: boolean };
   /** The best of the other cleaners, or null when there is only one. */
   runnerUp: ExplainedCleaner | null;
+  /** Which reader read the page: `text` or `html`. */
+  reader: 'text' | 'html';
   encoding: string;
   timeZone: string;
   /** Each date as printed and as normalized. */
@@ -42,6 +44,8 @@ export interface ExplainedLine {
   captures?: Captures;
   /** Why a scoring cleaner (the generic one) kept or dropped the line: its signals and score. */
   signals?: string[];
+  /** HTML pages: the element path of the line, from below `<body>` down to its block (`['main', 'article', 'p']`). */
+  elements?: string[];
 }
 
 /** The explanation as data (what `--format json` prints). */
@@ -66,11 +70,12 @@ export function explain(analysis: Analysis, article: Article, path: string, forc
       evidence: chosen.evidence,
     },
     runnerUp: other ? { id: other.cleaner.id, confidence: other.confidence, evidence: other.evidence } : null,
+    reader: analysis.kind,
     encoding: analysis.decoded.encoding,
     timeZone: article.extraction.timeZone,
     dates: { published: date('published'), updated: date('updated') },
     fields: article.extraction.fields,
-    lines: analysis.lines.map(({ n, label, rule, zone, reason, text, captures, signals }) => ({
+    lines: analysis.lines.map(({ n, label, rule, zone, reason, text, captures, signals, markup }) => ({
       n,
       label,
       rule,
@@ -79,6 +84,7 @@ export function explain(analysis: Analysis, article: Article, path: string, forc
       text,
       ...(captures !== undefined && { captures }),
       ...(signals !== undefined && { signals }),
+      ...(markup !== undefined && { elements: markup.path }),
     })),
   };
 }

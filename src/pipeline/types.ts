@@ -91,6 +91,8 @@ export interface Extraction {
   cleaner: string;
   version: string;
   confidence: number;
+  /** Which reader read the page: `text` (a text dump) or `html`. */
+  reader: 'text' | 'html';
   encoding: string;
   /** The zone used for dates printed without one. */
   timeZone: string;
@@ -99,7 +101,16 @@ export interface Extraction {
   lines: { total: number; kept: number; dropped: number; blank: number };
   /** For each article field, the input line numbers it came from. */
   fields: Partial<Record<FieldName, number[]>>;
+  /**
+   * Fields the visible page left empty and the document's metadata filled,
+   * and where in the document each came from: `json-ld`, `og`, `meta`,
+   * `title`, `html`, `link`. Empty for text dumps.
+   */
+  from: Partial<Record<MetadataField, string>>;
 }
+
+/** Article fields the document's metadata can fill. */
+export type MetadataField = 'url' | 'title' | 'byline' | 'published' | 'updated' | 'language';
 
 export type FieldName =
   | 'title'
@@ -118,6 +129,8 @@ export type FieldName =
 /** The cleaned article. Key order here is the JSON contract's key order. */
 export interface Article {
   source: string;
+  /** The page's canonical URL as the document states it (HTML only), or null. */
+  url: string | null;
   title: string;
   summary: string | null;
   byline: string | null;
@@ -125,6 +138,8 @@ export interface Article {
   dateline: string | null;
   published: string | null;
   updated: string | null;
+  /** The page's language as the document states it (`en`, `en-IN`; HTML only), or null. */
+  language: string | null;
   countries: string[];
   image: ImageCredit | null;
   body: string[];

@@ -7,7 +7,10 @@
 // of all it checks that every page was cleaned, by the right cleaner, into
 // the right title. Corpora live in .bench/ (git-ignored) and are reused;
 // `--dir` puts corpus and outputs on another file system (a memory one, such
-// as /dev/shm, shows declutter's own costs without the disk's).
+// as /dev/shm, shows declutter's own costs without the disk's). Then, when
+// the shared HTML corpus (WCXB, CC-BY-4.0) is present at `--html-corpus`
+// (default ../shared/corpora/wcxb-dev), the HTML rows of test/bench/html.js:
+// ms per page for HTML → lines, median and p95, beside Readability on linkedom.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '15' },
     keep: { type: 'boolean', default: false },
     dir: { type: 'string' },
+    'html-corpus': { type: 'string', default: join('..', 'shared', 'corpora', 'wcxb-dev') },
   },
 });
 const files = Number(values.files);
@@ -123,9 +127,13 @@ const batchBest = best(batch, batchAgain);
 const page = join(pages, '00', '00', 'dd-000000.txt');
 const startup = [];
 const bare = [];
+const startupHtml = [];
+// An HTML fixture: the run that loads the HTML reader, which a text page must not pay for.
+const htmlPage = join(root, 'fixtures', 'devdiscourse', 'canal-solar.html');
 for (let i = 0; i < startupRuns; i++) {
   bare.push(measure(process.execPath, ['-e', '0']));
   startup.push(measure(process.execPath, [bin, page]));
+  startupHtml.push(measure(process.execPath, [bin, htmlPage]));
 }
 const startupSeconds = median(startup.map((run) => run.seconds));
 const bareSeconds = median(bare.map((run) => run.seconds));
@@ -136,6 +144,9 @@ console.log(row(`declutter -j ${jobs} (default)`, batchBest, files, bytes));
 console.log(row('declutter -j 1', single, files, bytes));
 console.log(
   `${'single page: declutter page.txt'.padEnd(34)} ${(startupSeconds * 1000).toFixed(0).padStart(5)} ms median of ${startupRuns}, ${median(startup.map((run) => run.rssMb)).toFixed(0)} MB peak RSS`,
+);
+console.log(
+  `${'single page: declutter page.html'.padEnd(34)} ${(median(startupHtml.map((run) => run.seconds)) * 1000).toFixed(0).padStart(5)} ms median of ${startupRuns}, ${median(startupHtml.map((run) => run.rssMb)).toFixed(0)} MB peak RSS`,
 );
 console.log(`${'single page: node -e 0'.padEnd(34)} ${(bareSeconds * 1000).toFixed(0).padStart(5)} ms median of ${startupRuns}, ${median(bare.map((run) => run.rssMb)).toFixed(0)} MB peak RSS`);
 
@@ -152,3 +163,13 @@ console.log(`  single page / node -e 0  ${vsNode.toFixed(2)}x   (target <= 1.5x)
 for (let run = 0; run < runs; run++) rmSync(join(work, `out-${run}`), { recursive: true, force: true });
 rmSync(report, { force: true });
 if (!values.keep && files > 10000) rmSync(corpus, { recursive: true, force: true });
+
+// HTML → lines on the shared corpus, when it is there (test/bench/html.js says what it times).
+const htmlCorpus = join(root, values['html-corpus']);
+if (existsSync(htmlCorpus)) {
+  console.log(`\nHTML input (${values['html-corpus']}, WCXB, CC-BY-4.0):`);
+  const html = spawnSync(process.execPath, [join(root, 'test', 'bench', 'html.js'), values['html-corpus']], { stdio: 'inherit' });
+  if (html.status !== 0) process.exitCode = html.status ?? 1;
+} else {
+  console.log(`\nHTML input: ${values['html-corpus']} not found; HTML rows left out`);
+}

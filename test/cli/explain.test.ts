@@ -172,3 +172,35 @@ describe('layoutExplanation on a terminal', () => {
     expect(text).toContain("<title>Syria's Interim Leader Visits Kremlin, Strengthening Ties</>");
   });
 });
+
+describe('declutter explain on an HTML page', () => {
+  const PAGE = 'fixtures/editorji/glacier-survey.html';
+
+  it('shows each line’s element path beside its rule, and says the page was read as HTML', () => {
+    const result = runCli(['explain', PAGE]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines).toContain('  read as    HTML (windows-1252)');
+    const row = (n: number) => lines.find((line) => new RegExp(`^ *${n}  `).test(line))!;
+    expect(row(2)).toMatch(/^ 2  dropped  landmark \(inside the page's <nav>\) +div > header > nav +India World Business Sports$/);
+    expect(row(5)).toMatch(/^ 5  title +headline +… > article > header > h1 +Swiss survey finds Alpine glaciers/);
+    expect(row(4)).toMatch(/^ 4  dropped  blank$/);
+  });
+
+  it('gives the full element path of each line in JSON, and none for blank lines', () => {
+    const data = JSON.parse(runCli(['explain', PAGE, '-f', 'json']).stdout);
+    expect(data.reader).toBe('html');
+    const line = (n: number) => data.lines.find((entry: { n: number }) => entry.n === n);
+    expect(line(5).elements).toEqual(['div', 'main', 'article', 'header', 'h1']);
+    expect(line(11).elements).toEqual(['div', 'main', 'article', 'div', 'p']);
+    expect(line(4).elements).toBeUndefined();
+  });
+
+  it('gives text pages no element paths', () => {
+    const data = JSON.parse(runCli(['explain', EDITORJI, '-f', 'json']).stdout);
+    expect(data.reader).toBe('text');
+    expect(data.lines.every((entry: { elements?: string[] }) => entry.elements === undefined)).toBe(true);
+    expect(runCli(['explain', EDITORJI]).stdout).not.toContain('read as');
+  });
+});

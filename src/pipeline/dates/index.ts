@@ -100,3 +100,34 @@ function formatIso(date: WallClock, offset: number): string {
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }
+
+const ISO_LIKE =
+  /^(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?)?\s*(?<z>Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * A date as documents state it in metadata (JSON-LD, `article:published_time`):
+ * ISO 8601, `2025-01-29T14:38:00+05:30`, `2025-01-29T09:08Z`, `2025-01-29 14:38`,
+ * `2025-01-29`. Like every other date, it is given in `zone` (the cleaner's, or
+ * `--tz`) with that zone's offset: the instant a stated offset (`Z`, `+00:00`)
+ * pins down is moved there; a time without one is read in `zone`. Null when
+ * the text is no such date.
+ */
+export function normalizeIsoDate(printed: string, zone: string): string | null {
+  const g = ISO_LIKE.exec(printed.trim())?.groups;
+  if (!g) return null;
+  const [y, mo, d, h, mi, s] = [g.y, g.mo, g.d, g.h ?? '0', g.mi ?? '0', g.s ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const wallAsUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  const check = new Date(wallAsUtc);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+  if (g.z === undefined) {
+    const zoned = inZone(wallAsUtc, zone);
+    return formatIso(zoned.wall, zoned.offset);
+  }
+  const stated = g.z.toUpperCase() === 'Z' ? '+00:00' : g.z.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+  const statedOffset = (stated.startsWith('-') ? -1 : 1) * (Number(stated.slice(1, 3)) * 60 + Number(stated.slice(4, 6)));
+  if (Math.abs(statedOffset) > 18 * 60) return null;
+  const instant = wallAsUtc - statedOffset * 60_000;
+  const fixed = FIXED_OFFSETS[zone];
+  const offset = fixed !== undefined && instant >= FIXED_SINCE ? fixed : dateFnsTz().tzOffset(zone, new Date(instant));
+  return formatIso(new WallClock(instant + offset * 60_000), offset);
+}

@@ -196,6 +196,7 @@ describe('json format', () => {
     const json = JSON.parse(render(SAMPLE, 'json'));
     expect(Object.keys(json)).toEqual([
       'source',
+      'url',
       'title',
       'summary',
       'byline',
@@ -203,6 +204,7 @@ describe('json format', () => {
       'dateline',
       'published',
       'updated',
+      'language',
       'countries',
       'image',
       'body',
