@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { cleaners } from '../cleaners/registry.js';
-import { cleanFile, type FileSettings, type FileTask } from './task.js';
+import { cancelled, cleanFile, type FileSettings, type FileTask } from './task.js';
 
 /**
  * Worker thread entry (built as dist/cli/worker.js): cleans each group of
@@ -8,7 +8,7 @@ import { cleanFile, type FileSettings, type FileTask } from './task.js';
  * the small results only, one message per group. Workers clean with the
  * built-in cleaners: settings sent to a thread are plain data.
  */
-const settings = workerData as FileSettings;
+const { settings, stop } = workerData as { settings: FileSettings; stop: Int32Array };
 parentPort!.on('message', (tasks: FileTask[]) => {
-  parentPort!.postMessage(tasks.map((task) => cleanFile(task, settings, cleaners)));
+  parentPort!.postMessage(tasks.map((task) => (Atomics.load(stop, 0) === 1 ? cancelled(task) : cleanFile(task, settings, cleaners))));
 });
