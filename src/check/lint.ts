@@ -19,7 +19,8 @@ export interface LintOptions {
   minWords: number;
 }
 
-export { DEFAULT_MIN_WORDS } from './defaults.js';
+/** A news story shorter than this many words is a teaser or a cut page, not an article. */
+export const DEFAULT_MIN_WORDS = 50;
 
 /** Every gate the article fails, in the order of LINT_RULES; empty when it passes. */
 export function lintArticle(article: Article, cleaner: Cleaner, options: LintOptions): LintFailure[] {

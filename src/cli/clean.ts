@@ -5,7 +5,7 @@ import type { Discovery } from '../batch/pages.js';
 import { cleaners } from '../cleaners/registry.js';
 import { isDeclutterError } from '../pipeline/errors.js';
 import { LOCK_NAME, MANIFEST_NAME, OutDir } from '../batch/manifest.js';
-import { isPlainPath } from '../batch/patterns.js';
+import { isPlainPath } from '../batch/pages.js';
 import { planOutputs } from '../batch/plan.js';
 import { ProgressLine } from './progress.js';
 import { readStdin } from '../io/read.js';
@@ -291,7 +291,7 @@ export function sameFile(a: string, b: string): boolean {
 /** One plain file (or stdin) needs no search, so fast-glob is not even loaded. */
 async function findInputs(argumentsGiven: string[], options: CleanCommandOptions): Promise<Discovery> {
   if (argumentsGiven.length === 1 && isPlainPath(argumentsGiven[0]!)) {
-    return { inputs: argumentsGiven, roots: [], problems: [], expanded: false };
+    return { inputs: argumentsGiven, roots: [], problems: [], expanded: false, expectationFiles: [] };
   }
   const { discoverInputs } = await import('../batch/pages.js');
   return discoverInputs(argumentsGiven, { ignore: options.ignore ?? [], exclude: options.outDir ?? null });

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_MAX_DIFF_LINES, DEFAULT_MIN_WORDS } from '../check/defaults.js';
+import { DEFAULT_MAX_DIFF_LINES } from '../check/expectations.js';
+import { DEFAULT_MIN_WORDS } from '../check/lint.js';
 import { isKnownTimeZone } from '../pipeline/dates/index.js';
 import { isDeclutterError } from '../pipeline/errors.js';
 import { DEFAULT_MAX_BYTES } from '../io/read.js';

@@ -60,7 +60,7 @@ describe('inputs', () => {
     const result = runCli([`${root}/*.nope`, join(root, 'empty'), join(root, '00'), '-f', 'ndjson']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`declutter: ${root}/*.nope: no files match this pattern\n`);
-    expect(result.stderr).toContain(`declutter: ${join(root, 'empty')}: no pages (*.txt) in this directory\n`);
+    expect(result.stderr).toContain(`declutter: ${join(root, 'empty')}: no pages (*.txt, *.html, *.htm) in this directory\n`);
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(2);
   });
 

@@ -72,4 +72,31 @@ describe('permission denied', () => {
     expect(result.stderr).toBe(`declutter: ${out}: permission denied\n`);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('an unreadable subfolder is a problem naming it, for clean and check alike (exit 1, no stack trace)', () => {
+    const { dir } = openFolder();
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    copyFileSync(EDITORJI, join(locked, 'hidden-from-us.txt'));
+    chmodSync(locked, 0o000);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    chmodSync(out, 0o777);
+    const clean = runAsUser(['-q', dir, '-o', out]);
+    expect(clean.status).toBe(1);
+    expect(clean.stderr).toBe(`declutter: ${locked}: cannot read this folder: permission denied\n`);
+    expect(readdirSync(out).sort()).toEqual(['a.json', 'b.json']);
+    const check = runAsUser(['check', dir]);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain(`declutter: ${locked}: cannot read this folder: permission denied\n`);
+    expect(check.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('check --update in a read-only folder names the expectation it cannot write, not the page', () => {
+    const { dir, a } = openFolder();
+    chmodSync(dir, 0o555);
+    const result = runAsUser(['check', a, '--update']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`declutter: ${join(dir, 'a.expected.json')}: permission denied\n`);
+  });
 });
