@@ -1,6 +1,6 @@
 import { DeclutterError, isDeclutterError, type ErrorCode, type ErrorDetails } from '../pipeline/errors.js';
 import { isUpToDate, type OutputRecord } from './manifest.js';
-import { nowMs } from '../io/clock.js';
+import { nowMs } from './report.js';
 import { clean } from '../pipeline/analyze.js';
 import type { Cleaner } from '../pipeline/cleaner.js';
 import { readInputFile } from '../io/read.js';

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { cleaners } from '../cleaners/registry.js';
-import { cancelled, cleanFile, type FileSettings, type FileTask } from './task.js';
+import { cancelled, cleanFile, type FileResult, type FileSettings, type FileTask } from './task.js';
 
 /**
  * Worker thread entry (built as dist/cli/worker.js): cleans each group of
@@ -10,5 +10,15 @@ import { cancelled, cleanFile, type FileSettings, type FileTask } from './task.j
  */
 const { settings, stop } = workerData as { settings: FileSettings; stop: Int32Array };
 parentPort!.on('message', (tasks: FileTask[]) => {
-  parentPort!.postMessage(tasks.map((task) => (Atomics.load(stop, 0) === 1 ? cancelled(task) : cleanFile(task, settings, cleaners))));
+  let results: FileResult[] = [];
+  for (const task of tasks) {
+    const result = Atomics.load(stop, 0) === 1 ? cancelled(task) : cleanFile(task, settings, cleaners);
+    results.push(result);
+    // A failure goes at once, not with the rest of its group: --fail-fast then stops the others sooner.
+    if (result.status === 'failed') {
+      parentPort!.postMessage(results);
+      results = [];
+    }
+  }
+  if (results.length > 0) parentPort!.postMessage(results);
 });

@@ -90,6 +90,17 @@ describe('reports written through special files and links', () => {
   });
 });
 
+describe('a report that cannot be written', () => {
+  it('is named (here a full disk), and the batch still ends with its summary, exit 1', () => {
+    const dir = tempDir();
+    const result = runCli([EDITORJI, DEVDISCOURSE, '-o', join(dir, 'out'), '--report', '/dev/full']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('declutter: /dev/full: no space left on device\n');
+    expect(result.stderr).toMatch(/declutter: 2 inputs: 2 cleaned \(devdiscourse 1, editorji 1\), 0 skipped, 1 failed in/);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['devdiscourse', 'editorji']);
+  });
+});
+
 describe('outputs never land on inputs or outside the out dir', () => {
   it('refuses an input that is a link to its own output location, leaving it whole', () => {
     const dir = tempDir();

@@ -17,7 +17,8 @@ import { AGENCY_PATTERN, MONTH_PATTERN } from '../vocabulary.js';
  */
 
 /** A word of a place name: `Moscow`, `Port-au-Prince`, `St.`, `N'Djamena`. */
-const PLACE_WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
+// Bounded: an unbounded run here overflowed the regex stack on a 4 MB line of `A-A-A-…`.
+const PLACE_WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]{0,40}";
 /** Small words inside place names: `Rio de Janeiro`, `Isle of Man`. */
 const PLACE_JOINER = '(?:de|da|do|dos|das|del|della|di|du|la|le|los|las|of|el|al|am|on|upon|sur|en)';
 /** `New Delhi`, `Rio de Janeiro, Brazil`: capitalized words, commas and joiners between them. */
