@@ -14,6 +14,7 @@ import * as check from './check/check.js';
 import * as pipeline from './pipeline/analyze.js';
 import type { Cleaner } from './pipeline/cleaner.js';
 import type { Article } from './pipeline/types.js';
+import { DeclutterError } from './pipeline/errors.js';
 
 export type { Analysis, CleanOptions } from './pipeline/analyze.js';
 export { articleFrom } from './pipeline/analyze.js';
@@ -23,12 +24,30 @@ const htmlReader = { parseHtml };
 
 /** Reads a page up to its labels: decode, split, detect, label. */
 export function analyze(input: string | Uint8Array, options: pipeline.CleanOptions = {}): pipeline.Analysis {
+  checkArguments('analyze', input, options);
   return pipeline.analyze(input, { htmlReader, ...options, cleaners: options.cleaners ?? builtinCleaners });
 }
 
 /** Cleans one page into an article, or throws a DeclutterError saying why not. */
 export function clean(input: string | Uint8Array, options: pipeline.CleanOptions = {}): Article {
+  checkArguments('clean', input, options);
   return pipeline.clean(input, { htmlReader, ...options, cleaners: options.cleaners ?? builtinCleaners });
+}
+
+/** Callers from JavaScript get a DeclutterError (code `bad-option`) for arguments of the wrong kind, not a TypeError from deep inside. */
+function checkArguments(name: string, input: unknown, options: unknown): void {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    throw new DeclutterError('bad-option', `${name}: the page must be a string or bytes (a Uint8Array or Buffer), not ${kindOf(input)}`);
+  }
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new DeclutterError('bad-option', `${name}: options must be an object, not ${kindOf(options)}`);
+  }
+  const { cleaners } = options as { cleaners?: unknown };
+  if (cleaners !== undefined && !Array.isArray(cleaners)) throw new DeclutterError('bad-option', `${name}: options.cleaners must be an array of cleaners, not ${kindOf(cleaners)}`);
+}
+
+function kindOf(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
 /** Recognizes the page's site without cleaning it: `source` is the id of the cleaner that would clean it. */
@@ -43,6 +62,7 @@ export type CheckOptions = Omit<check.CheckOptions, 'cleaners'> & { cleaners?: r
 
 /** Cleans one page and compares it with (or, with `update`, writes) its expectation files. */
 export function checkPage(page: string, options: CheckOptions = {}): check.PageCheck {
+  if (typeof page !== 'string') throw new DeclutterError('bad-option', `checkPage: the page must be a path (a string), not ${kindOf(page)}`);
   return check.checkPage(page, { htmlReader, ...options, cleaners: options.cleaners ?? builtinCleaners });
 }
 
@@ -70,7 +90,7 @@ export type {
   LabelledLine,
   RelatedStory,
 } from './pipeline/types.js';
-export { diffExpectation } from './check/expectations.js';
+export { diffExpectation } from './check/diff.js';
 export { lintArticle, type LintFailure } from './check/lint.js';
 export { explain, type Explanation } from './pipeline/explain.js';
 export { VERSION } from './version.js';

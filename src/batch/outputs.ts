@@ -19,10 +19,21 @@ export function commonBase(paths: readonly string[]): string {
   return shared.join(sep) || sep;
 }
 
-/** `base/2025/01/a.txt` → `outDir/2025/01/a.json`. Standard input becomes `outDir/stdin.json`. */
+/**
+ * `base/2025/01/a.txt` → `outDir/2025/01/a.json`; any other page keeps its
+ * extension, `a.html` → `outDir/a.html.json`, so `a.txt` and `a.html` side by
+ * side never make one output, and a name never changes with what else is in
+ * the folder. Standard input becomes `outDir/stdin.json`.
+ */
 export function outputPathFor(input: string, base: string, outDir: string, extension: string): string {
   if (input === '-') return join(outDir, STDIN_NAME + extension);
-  const relativePath = relative(base, resolve(input));
-  const stem = relativePath.slice(0, relativePath.length - extname(relativePath).length) || basename(relativePath);
-  return join(outDir, stem + extension);
+  return join(outDir, outputStem(relative(base, resolve(input))) + extension);
 }
+
+/** `a.txt` → `a`; `a.html` → `a.html`; a name without an extension stays as it is. */
+export function outputStem(path: string): string {
+  const extension = extname(path);
+  return extension === TEXT_PAGE && basename(path) !== extension ? path.slice(0, -extension.length) : path;
+}
+
+const TEXT_PAGE = '.txt';

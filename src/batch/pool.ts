@@ -1,6 +1,5 @@
-import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { temporaryPathFor } from '../io/write.js';
+import { removeOwnTemporaries } from '../io/write.js';
 import type { FileResult, FileSettings, FileTask } from './task.js';
 import type { TaskRunner } from './run.js';
 
@@ -17,6 +16,8 @@ export class WorkerPool implements TaskRunner {
   private readonly slots: Slot[] = [];
   private closed = false;
   private flushQueued = false;
+  /** Shared with every worker: once set, a worker answers the tasks it has not started as cancelled. */
+  private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(
     size: number,
@@ -49,6 +50,11 @@ export class WorkerPool implements TaskRunner {
     }
   }
 
+  /** No task not yet started is started (--fail-fast, Ctrl-C): they come back cancelled. */
+  stop(): void {
+    Atomics.store(this.stopFlag, 0, 1);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
@@ -58,16 +64,16 @@ export class WorkerPool implements TaskRunner {
     this.closed = true;
     const underWay: string[] = [];
     for (const slot of this.slots) {
-      for (const { task } of slot.pending.values()) if (task.target !== null) underWay.push(temporaryPathFor(task.target, slot.worker.threadId));
+      for (const { task } of slot.pending.values()) if (task.target !== null) underWay.push(task.target);
       // Not awaited: a worker blocked in a system call (opening a pipe with no writer) stops only when the process does.
       void slot.worker.terminate();
     }
     // A worker stopped mid-write leaves its temporary file; the output itself was never renamed into place.
-    for (const temporary of underWay) rmSync(temporary, { force: true });
+    for (const target of underWay) removeOwnTemporaries(target);
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.entry, { workerData: this.settings, resourceLimits: { maxYoungGenerationSizeMb: 6 } });
+    const worker = new Worker(this.entry, { workerData: { settings: this.settings, stop: this.stopFlag }, resourceLimits: { maxYoungGenerationSizeMb: 6 } });
     const slot: Slot = { worker, pending: new Map(), outbox: [] };
     worker.on('message', (results: FileResult[]) => {
       for (const result of results) {

@@ -1,10 +1,16 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { VERSION } from '../version.js';
-import { nowMs } from '../io/clock.js';
 import type { FileResult } from './task.js';
 import { fromSystemError } from '../pipeline/errors.js';
-import { temporaryPathFor, writeAll } from '../io/write.js';
+import { openSink, type Sink } from '../io/write.js';
+
+/**
+ * Milliseconds from an arbitrary start, for timing inputs and runs. Not
+ * `performance.now()`: the first touch of the `performance` global loads
+ * perf_hooks, a few milliseconds of every `declutter page.txt`.
+ */
+export function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
 
 /** Counts of a run, for the summary line and the report's `totals`. */
 export interface Totals {
@@ -29,6 +35,7 @@ export class Tally {
   }
 
   count(result: FileResult): void {
+    if (result.status === 'cancelled') return;
     const totals = this.totals;
     totals.notStarted--;
     totals[result.status]++;
@@ -53,24 +60,18 @@ export class Tally {
 /**
  * `--report <file.json>`, written as the run goes so memory does not grow
  * with the number of inputs, into a temporary file renamed into place at the
- * end: readers see no report or a whole one.
+ * end: readers see no report or a whole one. A FIFO, a device or `-`
+ * (standard output) is written through; a link is followed (io/write.ts).
  *
  *   { "declutter": "0.1.0", "files": [ {path, source, status, warnings, error, output, ms}, … ], "totals": {…} }
  */
 export class ReportWriter {
-  private readonly temporary: string;
-  private readonly fd: number;
+  private readonly sink: Sink;
   private buffer = `{\n  "declutter": ${JSON.stringify(VERSION)},\n  "files": [`;
   private entries = 0;
 
-  constructor(private readonly path: string) {
-    this.temporary = temporaryPathFor(path);
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-      this.fd = openSync(this.temporary, 'w');
-    } catch (error) {
-      throw fromSystemError(error);
-    }
+  constructor(readonly path: string) {
+    this.sink = openSink(path, { durable: true, throughLinks: true });
   }
 
   add(result: FileResult): void {
@@ -89,11 +90,9 @@ export class ReportWriter {
 
   finish(totals: Totals): void {
     this.buffer += `${this.entries === 0 ? '' : '\n  '}],\n  "totals": ${JSON.stringify(totals, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
+    this.flush();
     try {
-      this.flush();
-      fsyncSync(this.fd);
-      closeSync(this.fd);
-      renameSync(this.temporary, this.path);
+      this.sink.commit();
     } catch (error) {
       this.abandon();
       throw fromSystemError(error);
@@ -102,20 +101,17 @@ export class ReportWriter {
 
   /** Leaves nothing behind (the run failed before it could report). */
   abandon(): void {
-    try {
-      closeSync(this.fd);
-    } catch {
-      // Already closed.
-    }
-    rmSync(this.temporary, { force: true });
+    this.sink.abandon();
   }
 
+  /** A failure to write (a full disk) abandons the report and says so; the run itself goes on. */
   private flush(): void {
     const data = this.buffer;
     this.buffer = '';
     try {
-      writeAll(this.fd, data);
+      this.sink.write(data);
     } catch (error) {
+      this.abandon();
       throw fromSystemError(error);
     }
   }

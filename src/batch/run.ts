@@ -1,5 +1,7 @@
 import type { Cleaner } from '../pipeline/cleaner.js';
-import { cleanFile, type FileResult, type FileSettings, type FileTask } from './task.js';
+import { cancelled, cleanFile, type FileResult, type FileSettings, type FileTask } from './task.js';
+import { isSpecialFile, readSpecialFile } from '../io/read.js';
+import { isDeclutterError } from '../pipeline/errors.js';
 
 /**
  * Runs tasks on a runner, several at a time, and hands the results on in
@@ -13,6 +15,8 @@ export interface TaskRunner {
   close(): Promise<void>;
   /** Stops at once, abandoning the tasks under way and removing their temporary files. */
   abandon(): Promise<void>;
+  /** Starts none of the tasks already handed over but not begun: they come back `cancelled`. */
+  stop?(): void;
 }
 
 /** In this thread, one input at a time: `-j 1` and single inputs load no worker code. */
@@ -22,15 +26,30 @@ export class InlineRunner implements TaskRunner {
     private readonly cleaners: readonly Cleaner[],
   ) {}
 
+  /** The pipe or device being read, when reading waits for someone else (a FIFO nobody writes to). */
+  waitingFor: string | null = null;
+
   async cleanFile(task: FileTask): Promise<FileResult> {
     // Yield first, so a signal between two inputs is seen at once.
     await new Promise((resolve) => setImmediate(resolve));
+    if (task.bytes === undefined && task.refuse === undefined && task.path !== '-' && isSpecialFile(task.path)) {
+      // Read without blocking this thread, so Ctrl-C still works while it waits.
+      this.waitingFor = task.path;
+      try {
+        task = { ...task, bytes: await readSpecialFile(task.path, this.settings.maxBytes) };
+      } catch (error) {
+        if (!isDeclutterError(error)) throw error;
+        return { ...cancelled(task), status: 'failed', error: error.message, errorCode: error.code, errorDetails: error.details };
+      } finally {
+        this.waitingFor = null;
+      }
+    }
     return cleanFile(task, this.settings, this.cleaners);
   }
 
   async close(): Promise<void> {}
 
-  // A task in this thread runs to its end before a signal is even seen: nothing is ever under way.
+  // A task in this thread runs to its end (or waits on a pipe, which dies with the process): nothing is left half written.
   async abandon(): Promise<void> {}
 }
 

@@ -1,11 +1,12 @@
 import { DeclutterError, isDeclutterError, type ErrorCode, type ErrorDetails } from '../pipeline/errors.js';
-import { isUpToDate } from './manifest.js';
-import { nowMs } from '../io/clock.js';
+import { isUpToDate, type OutputRecord } from './manifest.js';
+import { nowMs } from './report.js';
 import { clean } from '../pipeline/analyze.js';
 import type { Cleaner } from '../pipeline/cleaner.js';
 import { readInputFile } from '../io/read.js';
 import type { Format } from '../pipeline/types.js';
-import { writeFileAtomic } from '../io/write.js';
+import { realPathOf, writeFileAtomic } from '../io/write.js';
+import { statSync } from 'node:fs';
 import { render } from '../render/index.js';
 
 /**
@@ -26,8 +27,8 @@ export interface FileSettings {
   /** Refuse pages no site cleaner recognizes instead of using the generic cleaner. */
   sitesOnly?: boolean | undefined;
   maxBytes?: number | undefined;
-  /** Skip inputs whose output is newer than both them and this time (ms); null to clean everything. */
-  upToDateSince?: number | null | undefined;
+  /** Record what made each output (the out dir keeps a manifest). */
+  record?: boolean | undefined;
 }
 
 export interface FileTask {
@@ -41,9 +42,12 @@ export interface FileTask {
   bytes?: Uint8Array | undefined;
   /** Set when the input must not be cleaned at all (it would overwrite an input). */
   refuse?: string | undefined;
+  /** `--incremental`: what made the output last time, with this run's version and options; skipped while it still holds. */
+  previous?: OutputRecord | undefined;
 }
 
-export type FileStatus = 'ok' | 'skipped' | 'failed';
+/** `cancelled`: not started after all, the run having stopped meanwhile (--fail-fast, Ctrl-C). */
+export type FileStatus = 'ok' | 'skipped' | 'failed' | 'cancelled';
 
 /** Small on purpose: this crosses the thread boundary once per input. */
 export interface FileResult {
@@ -59,6 +63,8 @@ export interface FileResult {
   output: string | null;
   /** The rendered article when there is no target file. */
   text?: string;
+  /** What made the output just written, for the manifest. */
+  made?: Omit<OutputRecord, 'output' | 'stamp'>;
   ms: number;
 }
 
@@ -87,10 +93,11 @@ export function cleanFile(task: FileTask, settings: FileSettings, cleaners: read
   try {
     if (task.refuse !== undefined) {
       result.error = task.refuse;
-    } else if (task.target !== null && task.path !== '-' && settings.upToDateSince != null && isUpToDate(task.path, task.target, settings.upToDateSince)) {
+    } else if (task.target !== null && task.previous !== undefined && isUpToDate(task.previous, task.path, realPathOf(task.path), task.target)) {
       result.status = 'skipped';
     } else {
-      const bytes = task.bytes ?? readInputFile(task.path, settings.maxBytes);
+      const seen = { size: 0, mtimeMs: 0 };
+      const bytes = task.bytes ?? readInputFile(task.path, settings.maxBytes, seen);
       const article = clean(bytes, {
         cleaners,
         path: task.path,
@@ -104,7 +111,13 @@ export function cleanFile(task: FileTask, settings: FileSettings, cleaners: read
       result.warnings = article.warnings;
       const text = render(article, settings.format);
       if (task.target === null) result.text = text;
-      else writeOutput(task.target, text);
+      else {
+        writeOutput(task.target, text);
+        if (settings.record && task.bytes === undefined) {
+          const output = statSync(task.target);
+          result.made = { input: realPathOf(task.path), ...seen, outputSize: output.size, outputMtimeMs: output.mtimeMs };
+        }
+      }
       result.status = 'ok';
     }
   } catch (error) {
@@ -118,4 +131,9 @@ export function cleanFile(task: FileTask, settings: FileSettings, cleaners: read
   if (result.status === 'failed' && result.error !== null) result.output = null;
   result.ms = nowMs() - started;
   return result;
+}
+
+/** The answer for a task the run stopped before it started. */
+export function cancelled(task: FileTask): FileResult {
+  return { index: task.index, path: task.path, status: 'cancelled', source: null, warnings: [], error: null, output: null, ms: 0 };
 }

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { findCleanerFiles, loadCleanerFile } from '../cleaners/file.js';
 import { cleaners as builtins, registryWithFiles } from '../cleaners/registry.js';
-import { cleanFile, type FileSettings, type FileTask } from './task.js';
+import { cancelled, cleanFile, type FileResult, type FileSettings, type FileTask } from './task.js';
 import { useBundledHtmlReader } from '../cli/html-reader.js';
 
 /**
@@ -10,11 +10,21 @@ import { useBundledHtmlReader } from '../cli/html-reader.js';
  * the small results only, one message per group. Settings sent to a thread
  * are plain data, so a worker loads the `--cleaners` files itself.
  */
-const settings = workerData as FileSettings;
+const { settings, stop } = workerData as { settings: FileSettings; stop: Int32Array };
 useBundledHtmlReader();
 const cleaners = settings.cleanerFiles?.length
   ? registryWithFiles(findCleanerFiles(settings.cleanerFiles).map((file) => loadCleanerFile(file)))
   : builtins;
 parentPort!.on('message', (tasks: FileTask[]) => {
-  parentPort!.postMessage(tasks.map((task) => cleanFile(task, settings, cleaners)));
+  let results: FileResult[] = [];
+  for (const task of tasks) {
+    const result = Atomics.load(stop, 0) === 1 ? cancelled(task) : cleanFile(task, settings, cleaners);
+    results.push(result);
+    // A failure goes at once, not with the rest of its group: --fail-fast then stops the others sooner.
+    if (result.status === 'failed') {
+      parentPort!.postMessage(results);
+      results = [];
+    }
+  }
+  if (results.length > 0) parentPort!.postMessage(results);
 });

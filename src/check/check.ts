@@ -1,6 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import fg from 'fast-glob';
+import { statSync } from 'node:fs';
 import type { Cleaner } from '../pipeline/cleaner.js';
 import type { HtmlReaderSource } from '../input/index.js';
 import { render } from '../render/index.js';
@@ -10,9 +8,12 @@ import {
   compareExpectation,
   expectationPath,
   expectationsFor,
+  expectationStem,
+  pageStem,
   type Comparison,
 } from './expectations.js';
-import { expectationStem, isExpectationFile, pageStem } from './expectation-files.js';
+import { discoverInputs } from '../batch/pages.js';
+import { readInputFile } from '../io/read.js';
 import { lintArticle, type LintFailure, type LintOptions } from './lint.js';
 import type { Article, Format } from '../pipeline/types.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -52,6 +53,8 @@ export interface PageCheck {
   lint: LintFailure[];
   /** Why the page could not be cleaned, when it could not. */
   error: string | null;
+  /** The file the error is about, when it is not the page (an expectation that could not be read or written). */
+  errorFile?: string;
   /** With `error`: the DeclutterError's code and details. */
   failure?: { code: ErrorCode; details: ErrorDetails };
   article: Article | null;
@@ -72,13 +75,17 @@ export interface CheckOptions {
 export function checkPage(page: string, options: CheckOptions): PageCheck {
   const found = expectationsFor(page);
   const result: PageCheck = { page, status: 'missing', expectations: [], linted: false, lint: [], error: null, article: null };
+  let current: string | undefined;
   try {
     const article = cleanForExpectation(page, {
       cleaners: options.cleaners,
       ...(options.htmlReader !== undefined && { htmlReader: options.htmlReader }),
     });
     result.article = article;
-    result.expectations = found.map(({ format, path }) => compareOrUpdate(article, format, path, options.update === true));
+    for (const { format, path } of found) {
+      current = path;
+      result.expectations.push(compareOrUpdate(article, format, path, options.update === true));
+    }
     if (found.length === 0 && options.lint) {
       result.linted = true;
       result.lint = lintArticle(article, options.cleaners.find((cleaner) => cleaner.id === article.source)!, options.lint);
@@ -87,6 +94,7 @@ export function checkPage(page: string, options: CheckOptions): PageCheck {
     // Markdown or text ones are added by creating the file once.
     if (found.length === 0 && options.update) {
       const path = expectationPath(page, '.expected.json');
+      current = path;
       writeFileAtomic(path, render(article, 'json'));
       result.expectations.push({ format: 'json', path, status: 'created' });
     }
@@ -94,7 +102,14 @@ export function checkPage(page: string, options: CheckOptions): PageCheck {
     // The page did not clean, or an expectation could not be read or written.
     if (!isDeclutterError(error)) throw error;
     const expectations = found.map(({ format, path }) => ({ format, path, status: 'error' as const }));
-    return { ...result, status: 'failed', expectations, error: error.message, failure: { code: error.code, details: error.details } };
+    return {
+      ...result,
+      status: 'failed',
+      expectations,
+      error: error.message,
+      ...(current !== undefined && { errorFile: current }),
+      failure: { code: error.code, details: error.details },
+    };
   }
   const failed = result.lint.length > 0 || result.expectations.some(({ status }) => status === 'fail');
   result.status = failed ? 'failed' : result.expectations.length > 0 || result.linted ? 'passed' : 'missing';
@@ -110,13 +125,18 @@ function compareOrUpdate(article: Article, format: Format, path: string, update:
   return { format, path, status: 'updated' };
 }
 
+/** An expectation is read as pages are: a folder, a FIFO that never ends or a file of gigabytes is refused, by size. */
 function readExpectation(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readInputFile(path, MAX_EXPECTATION_BYTES).toString('utf8');
   } catch (error) {
-    throw new DeclutterError('io', `${basename(path)}: ${fromSystemError(error).message}`);
+    const reason = fromSystemError(error);
+    throw new DeclutterError(reason.code, reason.message, reason.details);
   }
 }
+
+/** An expectation is a rendered article: pages are at most 20 MB, and what they clean to is smaller. */
+const MAX_EXPECTATION_BYTES = 20 * 1024 * 1024;
 
 /** A path given to `check` that is not a usable page, or an expectation file with no page. */
 export interface DiscoveryProblem {
@@ -130,49 +150,35 @@ export interface Discovery {
 }
 
 /**
- * The pages to check under the given files and directories. In a directory a
- * page is a `.txt` file, or any file with expectation files beside it; hidden
- * entries and node_modules are skipped. A file named on the command line is
- * a page whatever its extension.
+ * The pages to check under the given files and directories, found by the
+ * same finder as `declutter`'s (batch/pages.ts): the same pages, links,
+ * hidden entries and problems. An expectation file in a directory without
+ * its page beside it is a problem too.
  */
-export function findPages(paths: readonly string[]): Discovery {
-  const pages = new Set<string>();
+export async function findPages(paths: readonly string[]): Promise<Discovery> {
+  const found = await discoverInputs(paths, { expectations: true });
   const problems: DiscoveryProblem[] = [];
-  for (const path of paths) {
-    let isDirectory: boolean;
-    try {
-      isDirectory = statSync(path).isDirectory();
-    } catch (error) {
-      problems.push({ path, message: fromSystemError(error).message });
-      continue;
-    }
-    if (!isDirectory) {
-      if (isExpectationFile(path)) problems.push({ path, message: 'is an expectation file; name its page instead' });
-      else pages.add(path);
-      continue;
-    }
-    const found = pagesInDirectory(path);
-    if (found.pages.length === 0 && found.problems.length === 0) problems.push({ path, message: 'no pages found' });
-    found.pages.forEach((page) => pages.add(page));
-    problems.push(...found.problems);
+  const pages: string[] = [];
+  for (const { input, message } of found.problems) problems.push({ path: input, message });
+  for (const page of found.inputs) {
+    if (page === '-') problems.push({ path: page, message: 'check reads pages from files; standard input has no expectations beside it' });
+    else if (isMissing(page)) problems.push({ path: page, message: 'no such file' });
+    else pages.push(page);
   }
-  return { pages: [...pages], problems };
+  const stems = new Set(pages.map(pageStem));
+  for (const path of found.expectationFiles) {
+    if (!stems.has(expectationStem(path))) problems.push({ path, message: 'expectation file without a page beside it' });
+  }
+  return { pages, problems };
 }
 
-function pagesInDirectory(directory: string): Discovery {
-  const files = fg
-    .sync('**/*', { cwd: directory, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false })
-    .sort()
-    .map((file) => join(directory, file));
-  const expectations = files.filter(isExpectationFile);
-  const candidates = files.filter((file) => !isExpectationFile(file));
-  const stems = new Set(candidates.map(pageStem));
-  const expected = new Set(expectations.map(expectationStem));
-  const pages = candidates.filter((file) => file.endsWith('.txt') || expected.has(pageStem(file)));
-  const problems = expectations
-    .filter((file) => !stems.has(expectationStem(file)))
-    .map((path) => ({ path, message: 'expectation file without a page beside it' }));
-  return { pages, problems };
+function isMissing(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 export interface CheckTotals {

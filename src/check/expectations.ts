@@ -1,19 +1,51 @@
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
-import { structuredPatch } from 'diff';
-import { DEFAULT_MAX_DIFF_LINES } from './defaults.js';
+import { basename, dirname, join } from 'node:path';
 import { clean, type PipelineOptions } from '../pipeline/analyze.js';
 import { readInputFile } from '../io/read.js';
-import { EXPECTATION_FORMATS, expectationPath } from './expectation-files.js';
+import { outputStem } from '../batch/outputs.js';
 import type { Article, Format } from '../pipeline/types.js';
 
-export { EXPECTATION_FILE, EXPECTATION_FORMATS, expectationPath, isExpectationFile } from './expectation-files.js';
-
 /**
- * Golden files (laid out as expectation-files.ts says): the project's own
- * golden tests and `declutter check` both compare through this module, so
- * there is one comparison mechanism.
+ * Golden files: the project's own golden tests and `declutter check` both
+ * compare through this module, so there is one comparison mechanism (the
+ * diff of a mismatch is check/diff.ts, loaded only to show one).
+ *
+ * Where expectations lie: `name.txt` is checked against `name.expected.json`,
+ * `name.expected.md` and `name.expected.txt` beside it. A page of another
+ * kind keeps its extension, as its output does: `name.html` has
+ * `name.html.expected.json`, so `name.txt` and `name.html` side by side
+ * never share one.
  */
+export const EXPECTATION_FORMATS: readonly { format: Format; suffix: string }[] = [
+  { format: 'json', suffix: '.expected.json' },
+  { format: 'md', suffix: '.expected.md' },
+  { format: 'text', suffix: '.expected.txt' },
+];
+
+/** Matches expectation files, which are never pages themselves. */
+export const EXPECTATION_FILE = /\.expected\.[^./\\]+$/;
+
+export function isExpectationFile(path: string): boolean {
+  return EXPECTATION_FILE.test(path);
+}
+
+/** `dir/name.txt` → `dir/name`, `dir/name.html` → `dir/name.html`: what a page and its expectations share. */
+export function pageStem(page: string): string {
+  return join(dirname(page), outputStem(basename(page)));
+}
+
+/** `dir/name.expected.json` → `dir/name`: the stem of the page it belongs to. */
+export function expectationStem(path: string): string {
+  return path.replace(EXPECTATION_FILE, '');
+}
+
+/** `dir/name.txt` → `dir/name.expected.json` (and so on). */
+export function expectationPath(page: string, suffix: string): string {
+  return pageStem(page) + suffix;
+}
+
+/** Lines of diff shown per mismatch: enough to see what changed, short enough for a CI log. */
+export const DEFAULT_MAX_DIFF_LINES = 80;
 
 /** The expectation files that exist beside a page. */
 export function expectationsFor(page: string): { format: Format; path: string }[] {
@@ -65,26 +97,3 @@ function normalizeNewlines(text: string): string {
   return text.replace(/\r\n/g, '\n');
 }
 
-/** A unified diff, cut to a length a terminal or CI log can show. */
-export interface ExpectationDiff {
-  /** `--- expected`, `+++ actual`, then hunks: `@@ … @@` and ` `/`-`/`+` lines. */
-  lines: string[];
-  /** How many diff lines were left out to respect the limit. */
-  cut: number;
-}
-
-
-/**
- * The difference between an expectation file and what the page cleans to now,
- * as a unified diff from expected (`-`) to actual (`+`), keeping at most
- * `maxLines` lines (0 or Infinity: all of them).
- */
-export function diffExpectation(comparison: Comparison, actualName: string, maxLines = DEFAULT_MAX_DIFF_LINES): ExpectationDiff {
-  const patch = structuredPatch(comparison.path, actualName, comparison.expected, comparison.actual, '', '', { context: 3 });
-  const lines = [`--- ${comparison.path}`, `+++ ${actualName}`];
-  for (const hunk of patch.hunks) {
-    lines.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines);
-  }
-  const limit = maxLines > 0 ? maxLines : Infinity;
-  return lines.length > limit ? { lines: lines.slice(0, limit), cut: lines.length - limit } : { lines, cut: 0 };
-}

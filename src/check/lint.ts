@@ -20,7 +20,8 @@ export interface LintOptions {
   minWords: number;
 }
 
-export { DEFAULT_MIN_WORDS } from './defaults.js';
+/** A news story shorter than this many words is a teaser or a cut page, not an article. */
+export const DEFAULT_MIN_WORDS = 50;
 
 /** How the pipeline words a recognized page that lacks a part its cleaner requires. */
 const LAYOUT_WARNING = 'layout not as expected: ';

@@ -13,7 +13,8 @@ import { AGENCY_PATTERN, MONTH_PATTERN } from './vocabulary.js';
  * and the Arabic article or French elision in front of one: `al-Balah`,
  * `d'Ivoire`.
  */
-const PLACE_WORD = "(?:(?:al|el|ad|ar|as|an|ash|at|az|ul|d|l)['’-])?\\p{Lu}[\\p{L}\\p{M}'’.-]*";
+// Bounded: an unbounded run here overflowed the regex stack on a 4 MB line of `A-A-A-…`.
+const PLACE_WORD = "(?:(?:al|el|ad|ar|as|an|ash|at|az|ul|d|l)['’-])?\\p{Lu}[\\p{L}\\p{M}'’.-]{0,40}";
 /** Small words inside place names: `Rio de Janeiro`, `Dar es Salaam`, `Isle of Man`. */
 const PLACE_JOINER =
   '(?:de|da|do|dos|das|del|della|di|du|des|la|le|les|los|las|of|el|al|es|am|an|on|upon|sur|en|y|bin|ibn)';

@@ -11,13 +11,15 @@ import {
 } from '../check/check.js';
 import { cleanersFor } from './cleaner-files.js';
 import { isDeclutterError } from '../pipeline/errors.js';
-import { DEFAULT_MAX_DIFF_LINES, DEFAULT_MIN_WORDS } from '../check/defaults.js';
-import { diffExpectation } from '../check/expectations.js';
+import { DEFAULT_MIN_WORDS } from '../check/lint.js';
+import { DEFAULT_MAX_DIFF_LINES, expectationPath, expectationsFor } from '../check/expectations.js';
+import { diffExpectation } from '../check/diff.js';
 import { renderJunit, type JunitCase } from '../check/junit.js';
 import { writeFileAtomic } from '../io/write.js';
 import { VERSION } from '../version.js';
 import { colorsFor } from './colors.js';
-import { printError, withAdvice } from './diagnostics.js';
+import { escapeForTerminal, printError, UsageError, withAdvice } from './diagnostics.js';
+import { sameFile } from './clean.js';
 
 export interface CheckCommandOptions {
   cleaners?: string[];
@@ -33,10 +35,15 @@ export interface CheckCommandOptions {
 /** `declutter check [paths...]`: returns the exit code (0 all match, 1 anything failed). */
 export async function runCheck(paths: string[], options: CheckCommandOptions): Promise<number> {
   const cleaners = await cleanersFor(options, 'check');
-  const { pages, problems } = findPages(paths.length > 0 ? paths : ['.']);
-  const out = colorsFor(process.stdout);
+  const { pages, problems } = await findPages(paths.length > 0 ? paths : ['.']);
+  checkReportTargets(pages, options);
+  // A report on standard output takes it; the listing then goes to stderr.
+  const toStdout = options.junit === '-' || options.report === '-';
+  const listing = toStdout ? process.stderr : process.stdout;
+  const out = colorsFor(listing);
   const maxDiffLines = options.maxDiffLines ?? DEFAULT_MAX_DIFF_LINES;
   const results: PageCheck[] = [];
+  const print = (text: string) => listing.write(text);
 
   for (const problem of problems) printError(problem.path, problem.message);
   for (const page of pages) {
@@ -47,21 +54,21 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
     });
     adviseOn(result);
     results.push(result);
-    printPage(result, { out, maxDiffLines, quiet: options.quiet === true });
+    await printPage(result, { out, maxDiffLines, quiet: options.quiet === true, print });
   }
 
   const totals = totalsOf(results, problems);
-  process.stdout.write(`${summaryLine(totals, options, out)}\n`);
+  print(`${summaryLine(totals, options, out)}\n`);
 
   let failedToWrite = false;
-  const reports: [string | undefined, () => string][] = [
-    [options.junit, () => renderJunit({ name: 'declutter check', cases: junitCases(results, problems, maxDiffLines) })],
-    [options.report, () => `${JSON.stringify(reportOf(results, problems, totals), null, 2)}\n`],
+  const reports: [string | undefined, () => Promise<string>][] = [
+    [options.junit, async () => renderJunit({ name: 'declutter check', cases: await junitCases(results, problems, maxDiffLines) })],
+    [options.report, async () => `${JSON.stringify(reportOf(results, problems, totals), null, 2)}\n`],
   ];
   for (const [path, content] of reports) {
     if (path === undefined) continue;
     try {
-      writeFileAtomic(path, content(), { durable: true });
+      writeFileAtomic(path, await content(), { durable: true, throughLinks: true });
     } catch (error) {
       if (!isDeclutterError(error)) throw error;
       printError(path, `cannot write report: ${error.message}`);
@@ -71,36 +78,66 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
   return totals.failed > 0 || failedToWrite ? 1 : 0;
 }
 
+/**
+ * `--junit` and `--report` checked before any work: neither may replace a
+ * page, an expectation, or the other report (device and inode, real paths),
+ * and only one can take standard output.
+ */
+function checkReportTargets(pages: readonly string[], options: CheckCommandOptions): void {
+  const targets = [
+    ['--junit', options.junit],
+    ['--report', options.report],
+  ].filter((entry): entry is [string, string] => entry[1] !== undefined);
+  if (targets.length === 2 && (targets[0]![1] === '-' ? targets[1]![1] === '-' : sameFile(targets[0]![1], targets[1]![1]))) {
+    throw new UsageError(`--junit and --report name one file (${targets[0]![1]}); give each its own`);
+  }
+  for (const [flag, path] of targets) {
+    if (path === '-') continue;
+    for (const page of pages) {
+      if (sameFile(page, path)) throw new UsageError(`${flag} ${path} would overwrite the page ${page}; nothing was done`);
+      for (const expectation of expectationsFor(page)) {
+        if (sameFile(expectation.path, path)) throw new UsageError(`${flag} ${path} would overwrite the expectation ${expectation.path}; nothing was done`);
+      }
+      if (options.update && sameFile(expectationPath(page, '.expected.json'), path)) {
+        throw new UsageError(`${flag} ${path} would overwrite an expectation --update writes; nothing was done`);
+      }
+    }
+  }
+}
+
 interface PrintOptions {
   out: ChalkInstance;
   maxDiffLines: number;
   quiet: boolean;
+  /** The listing's stream: stdout, or stderr when a report takes stdout. */
+  print: (text: string) => void;
 }
 
-/** Status lines and diffs on stdout; each failure also as `declutter: <page>: …` on stderr. */
-function printPage(result: PageCheck, { out, maxDiffLines, quiet }: PrintOptions): void {
-  const { page } = result;
+/** Status lines and diffs (page names and text escaped); each failure also as `declutter: <file>: …` on stderr. */
+async function printPage(result: PageCheck, { out, maxDiffLines, quiet, print }: PrintOptions): Promise<void> {
+  const page = escapeForTerminal(result.page);
   if (result.error !== null) {
-    printError(page, result.error);
-    process.stdout.write(`${out.red.bold('FAIL')}     ${page}: ${result.error}\n`);
+    // Named after the file at fault: an expectation that could not be written is not the page's fault.
+    printError(result.errorFile ?? result.page, result.error);
+    print(`${out.red.bold('FAIL')}     ${escapeForTerminal(result.errorFile ?? result.page)}: ${escapeForTerminal(result.error)}\n`);
     return;
   }
-  for (const failure of result.lint) printError(page, `lint ${failure.rule}: ${failure.detail}`);
+  for (const failure of result.lint) printError(result.page, `lint ${failure.rule}: ${failure.detail}`);
   const written = result.expectations.filter(({ status }) => status === 'created' || status === 'updated');
-  for (const { path, status } of written) process.stdout.write(`${out.yellow(status.padEnd(8))} ${path}\n`);
+  for (const { path, status } of written) print(`${out.yellow(status.padEnd(8))} ${escapeForTerminal(path)}\n`);
 
   const failed = result.expectations.filter(({ status }) => status === 'fail');
   if (result.status === 'failed') {
     const what = [...failed.map(({ format }) => format), ...(result.lint.length > 0 ? ['lint'] : [])];
-    process.stdout.write(`${out.red.bold('FAIL')}     ${page} (${what.join(', ')})\n`);
+    print(`${out.red.bold('FAIL')}     ${page} (${what.join(', ')})\n`);
   } else if (result.status === 'missing') {
-    process.stdout.write(`${out.yellow('missing')}  ${page} (no expectations; --update writes them, --lint checks quality)\n`);
+    print(`${out.yellow('missing')}  ${page} (no expectations; --update writes them, --lint checks quality)\n`);
   } else if (!quiet && written.length === 0) {
-    process.stdout.write(`${out.green('ok')}       ${page} (${result.linted ? 'lint' : formatsOf(result.expectations)})\n`);
+    print(`${out.green('ok')}       ${page} (${result.linted ? 'lint' : formatsOf(result.expectations)})\n`);
   }
   for (const expectation of failed) {
-    printError(page, `differs from ${basename(expectation.path)}`);
-    process.stdout.write(coloredDiff(expectation, page, maxDiffLines, out));
+    printError(result.page, `differs from ${basename(expectation.path)}`);
+    print(await coloredDiff(expectation, result.page, maxDiffLines, out));
   }
 }
 
@@ -108,7 +145,7 @@ function formatsOf(expectations: readonly ExpectationResult[]): string {
   return expectations.map(({ format }) => format).join(', ');
 }
 
-function coloredDiff(expectation: ExpectationResult, page: string, maxDiffLines: number, out: ChalkInstance): string {
+async function coloredDiff(expectation: ExpectationResult, page: string, maxDiffLines: number, out: ChalkInstance): Promise<string> {
   const diff = diffExpectation(expectation.comparison!, `${page} (cleaned now)`, maxDiffLines);
   const paint = (line: string, i: number): string => {
     if (i < 2) return out.bold(line);
@@ -117,7 +154,8 @@ function coloredDiff(expectation: ExpectationResult, page: string, maxDiffLines:
     if (line.startsWith('-')) return out.red(line);
     return line;
   };
-  const lines = diff.lines.map(paint);
+  // Page text reaches the terminal here: escaped, then coloured.
+  const lines = diff.lines.map((line, i) => paint(escapeForTerminal(line), i));
   if (diff.cut > 0) lines.push(out.dim(cutNote(diff.cut, maxDiffLines)));
   return `${lines.map((line) => `    ${line}`).join('\n')}\n`;
 }
@@ -139,7 +177,7 @@ function summaryLine(totals: CheckTotals, options: CheckCommandOptions, out: Cha
 }
 
 /** One test case per page and expectation format, plus one per linted page and per problem found. */
-function junitCases(results: readonly PageCheck[], problems: readonly DiscoveryProblem[], maxDiffLines: number): JunitCase[] {
+async function junitCases(results: readonly PageCheck[], problems: readonly DiscoveryProblem[], maxDiffLines: number): Promise<JunitCase[]> {
   const cases: JunitCase[] = problems.map(({ path, message }) => ({
     classname: path,
     name: 'discover',

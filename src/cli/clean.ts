@@ -5,8 +5,8 @@ import type { Discovery } from '../batch/pages.js';
 import { cleanersFor } from './cleaner-files.js';
 import type { Cleaner } from '../pipeline/cleaner.js';
 import { isDeclutterError } from '../pipeline/errors.js';
-import { prepareManifest } from '../batch/manifest.js';
-import { isPlainPath } from '../batch/patterns.js';
+import { LOCK_NAME, MANIFEST_NAME, OutDir } from '../batch/manifest.js';
+import { isPlainPath } from '../batch/pages.js';
 import { planOutputs } from '../batch/plan.js';
 import { ProgressLine } from './progress.js';
 import { readStdin } from '../io/read.js';
@@ -16,6 +16,10 @@ import { EXTENSIONS } from '../render/index.js';
 import { VERSION } from '../version.js';
 import { printError, printWarning, UsageError, withAdvice } from './diagnostics.js';
 import { writeStdout } from './stdout.js';
+import { statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { OutputPlan } from '../batch/plan.js';
+import { realPathOf, removeStaleTemporaries } from '../io/write.js';
 
 export interface CleanCommandOptions {
   format: Format;
@@ -56,6 +60,9 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   // Cleaner files are checked before any page is read.
   const cleaners = await cleanersFor(options);
 
+  if (options.report === '-' && !options.outDir) throw new UsageError('--report - writes the report to standard output, which carries the articles without --out-dir');
+  if (options.outDir) checkOutDir(options.outDir, argumentsGiven);
+
   const discovery = await findInputs(argumentsGiven, options);
   const inputs = discovery.inputs;
   const batch = inputs.length > 1 || discovery.expanded;
@@ -64,7 +71,16 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
     for (const { input, other, output } of plan.collisions) printError(input, `would write ${output}, as ${other} does; nothing was written`);
     throw new UsageError('two inputs would make the same output file; rename one, or clean them into separate --out-dir folders');
   }
-  if (options.report && plan?.isInput(options.report)) throw new UsageError(`--report ${options.report} would overwrite an input file`);
+  if (options.report && options.report !== '-') {
+    const what = plan ? reportClash(options.report, plan, options.outDir!) : inputs.some((input) => input !== '-' && sameFile(input, options.report!)) ? 'an input file' : null;
+    if (what !== null) throw new UsageError(`--report ${options.report} would overwrite ${what}; nothing was done`);
+  }
+  const jobsAsked = options.jobs;
+  const cores = await coreCount(inputs.length, jobsAsked);
+  const jobs = Math.max(1, Math.min(jobsAsked ?? cores, inputs.length, cores * JOBS_PER_CORE));
+  if (jobsAsked !== undefined && jobsAsked > cores * JOBS_PER_CORE && inputs.length > cores * JOBS_PER_CORE) {
+    printWarning(null, `-j ${jobsAsked} is more than ${JOBS_PER_CORE} per core (${cores} cores): using ${jobs}`);
+  }
 
   const stdinBytes = inputs.includes('-') ? await readStdinOnce(options.maxBytes) : null;
   const settings: FileSettings = {
@@ -76,19 +92,19 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
     strict: options.strict,
     sitesOnly: options.sitesOnly,
     maxBytes: options.maxBytes,
-    upToDateSince: null,
   };
+  let outDir: OutDir | null = null;
   if (options.outDir && inputs.length > 0) {
     const stamp = { version: VERSION, options: outputOptions(options) };
-    let since: number | null;
     try {
-      since = prepareManifest(options.outDir, stamp, { create: options.incremental === true });
+      outDir = OutDir.open(options.outDir, stamp, { create: options.incremental === true });
     } catch (error) {
       if (!isDeclutterError(error)) throw error;
-      printError(options.outDir, error.message);
+      // The message names the file at fault (the lock, the manifest, the folder).
+      printError(null, error.message);
       return 1;
     }
-    if (options.incremental) settings.upToDateSince = since;
+    settings.record = true;
   }
 
   const taskAt = (index: number): FileTask => {
@@ -99,26 +115,45 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
       else task.bytes = stdinBytes!;
     }
     if (plan?.overwritesInput(index)) task.refuse = `output ${task.target} would overwrite an input file; choose another --out-dir`;
+    const link = plan?.linkOnTheWay(index);
+    if (link) task.refuse = `output ${task.target} would be written through ${link}, a symbolic link inside the out dir; declutter never writes through one (remove the link)`;
+    if (options.incremental && task.target !== null && task.refuse === undefined) task.previous = outDir?.previous(task.target);
     return task;
   };
 
   const tally = new Tally(inputs.length + discovery.problems.length);
   let report: ReportWriter | null = null;
   try {
-    if (options.report) report = new ReportWriter(options.report);
+    if (options.report) {
+      if (options.report !== '-') removeStaleTemporaries(dirname(options.report));
+      report = new ReportWriter(options.report);
+    }
   } catch (error) {
+    outDir?.release();
     if (!isDeclutterError(error)) throw error;
     printError(options.report!, error.message);
     return 1;
   }
+  let reportFailed = false;
+  /** A report that cannot be written (a full disk) is named and dropped; the batch goes on to its summary. */
+  const addToReport = (result: FileResult) => {
+    try {
+      report?.add(result);
+    } catch (error) {
+      if (!isDeclutterError(error)) throw error;
+      progress?.clear();
+      printError(options.report!, `cannot write the report: ${error.message}; the run goes on without it`);
+      report = null;
+      reportFailed = true;
+    }
+  };
   for (const { input, message } of discovery.problems) {
     printError(input, message);
     const result: FileResult = { index: -1, path: input, status: 'failed', source: null, warnings: [], error: message, output: null, ms: 0 };
     tally.count(result);
-    report?.add(result);
+    addToReport(result);
   }
 
-  const jobs = Math.max(1, Math.min(options.jobs ?? (await coreCount(inputs.length)), inputs.length));
   const runner = await runnerFor(jobs, settings, cleaners);
   const stdout = plan ? null : new StdoutSink(options.format, batch);
   const progress = batch && !options.quiet && process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
@@ -130,10 +165,22 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
         progress?.clear();
         await runner.abandon();
         report?.abandon();
+        outDir?.release();
         printError(null, `interrupted again: stopped at once after ${tally.done} of ${tally.totals.inputs} inputs; the ones under way were abandoned`);
         // Die by the signal itself (status 130 for SIGINT): exiting would wait for a thread stuck in a system call.
         signals?.release();
         process.kill(process.pid, signal);
+      }, () => {
+        // Said at once, so a wait that does not end (a pipe nobody writes to) is never a mystery.
+        progress?.clear();
+        const waiting = runner instanceof InlineRunner ? runner.waitingFor : null;
+        printError(
+          null,
+          waiting !== null
+            ? `interrupted: waiting for ${waiting} (a pipe or device nobody writes to yet); Ctrl-C again to stop at once`
+            : `interrupted: finishing the inputs under way; Ctrl-C again to stop at once`,
+        );
+        runner.stop?.();
       })
     : null;
   let stop = false;
@@ -144,13 +191,18 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
       concurrency: jobs === 1 ? 1 : jobs * TASKS_PER_WORKER,
       stopped: () => stop || signals?.caught === true,
       onResult: async (result) => {
+        if (result.status === 'cancelled') return;
         if (result.errorCode !== undefined && result.error !== null) result.error = withAdvice({ code: result.errorCode, message: result.error, details: result.errorDetails });
         tally.count(result);
-        report?.add(result);
+        if (result.made && result.output !== null) outDir?.record(result.output, result.made);
+        addToReport(result);
         if (result.status === 'failed' || (!options.quiet && result.warnings.length > 0)) progress?.clear();
         if (result.status === 'failed') {
           printError(result.path, result.error ?? 'failed');
-          if (options.failFast) stop = true;
+          if (options.failFast) {
+            stop = true;
+            runner.stop?.();
+          }
         } else if (!options.quiet) {
           for (const warning of result.warnings) printWarning(result.path, warning);
         }
@@ -161,15 +213,26 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
     await stdout?.end();
   } catch (error) {
     report?.abandon();
+    outDir?.release();
     throw error;
   } finally {
     signals?.release();
     progress?.clear();
     await runner.close();
   }
+  if (outDir) {
+    try {
+      outDir.close();
+    } catch (error) {
+      if (!isDeclutterError(error)) throw error;
+      printError(null, error.message);
+      tally.totals.failed++;
+    }
+  }
 
   const interrupted = signals?.caught === true;
   const totals = tally.finish(interrupted);
+  if (reportFailed) totals.failed++;
   if (report) {
     try {
       report.finish(totals);
@@ -184,10 +247,58 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   return totals.failed > 0 ? 1 : 0;
 }
 
+/**
+ * `--out-dir` checked once, before any work: a regular file there would fail
+ * every input, and an out dir that is (or holds) an input folder would be
+ * left out of the search, finding no pages.
+ */
+function checkOutDir(outDir: string, argumentsGiven: readonly string[]): void {
+  let stat;
+  try {
+    stat = statSync(outDir);
+  } catch {
+    return; // Made when the run starts.
+  }
+  if (!stat.isDirectory()) throw new UsageError(`--out-dir ${outDir} is a file, not a folder; nothing was done`);
+  const real = realPathOf(outDir);
+  for (const argument of argumentsGiven) {
+    if (argument === '-') continue;
+    try {
+      if (!statSync(argument).isDirectory()) continue;
+    } catch {
+      continue;
+    }
+    const input = realPathOf(argument);
+    if (input === real || input.startsWith(real + sep)) {
+      throw new UsageError(`--out-dir ${outDir} is the input folder ${argument}${input === real ? '' : "'s parent"}; choose a folder of its own for the outputs`);
+    }
+  }
+}
+
+/** What a report at `path` would overwrite, or null: an input, an output, or the out dir's own files. */
+function reportClash(path: string, plan: OutputPlan, outDir: string): string | null {
+  if (plan.isInput(path)) return 'an input file';
+  if (plan.isOutput(path)) return 'an output of this run';
+  const real = realPathOf(path);
+  for (const name of [MANIFEST_NAME, LOCK_NAME]) if (real === realPathOf(join(outDir, name))) return `the out dir's ${name}`;
+  return null;
+}
+
+/** Whether two names are one file (device and inode; real paths for a file not there yet). */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return realPathOf(a) === realPathOf(b) || relative(resolve(a), resolve(b)) === '';
+  }
+}
+
 /** One plain file (or stdin) needs no search, so fast-glob is not even loaded. */
 async function findInputs(argumentsGiven: string[], options: CleanCommandOptions): Promise<Discovery> {
   if (argumentsGiven.length === 1 && isPlainPath(argumentsGiven[0]!)) {
-    return { inputs: argumentsGiven, roots: [], problems: [], expanded: false };
+    return { inputs: argumentsGiven, roots: [], problems: [], expanded: false, expectationFiles: [] };
   }
   const { discoverInputs } = await import('../batch/pages.js');
   return discoverInputs(argumentsGiven, { ignore: options.ignore ?? [], exclude: options.outDir ?? null });
@@ -215,9 +326,12 @@ function outputOptions(options: CleanCommandOptions): Record<string, string | bo
   };
 }
 
+/** `-j` beyond this many per core only costs memory (400 workers took 3.6 GB to do what 2 did faster). */
+const JOBS_PER_CORE = 4;
+
 /** The machine's cores, asked only for a batch: node:os costs a single page ~2 ms of start-up. */
-async function coreCount(inputs: number): Promise<number> {
-  if (inputs <= 1) return 1;
+async function coreCount(inputs: number, jobs: number | undefined): Promise<number> {
+  if (inputs <= 1 || jobs === 1) return 1;
   const { availableParallelism } = await import('node:os');
   return availableParallelism();
 }
@@ -238,10 +352,14 @@ class SignalLatch {
   caught = false;
   private readonly onSignal = (signal: NodeJS.Signals) => {
     if (this.caught) void this.force(signal);
+    else this.first();
     this.caught = true;
   };
 
-  constructor(private readonly force: (signal: NodeJS.Signals) => Promise<void>) {
+  constructor(
+    private readonly force: (signal: NodeJS.Signals) => Promise<void>,
+    private readonly first: () => void,
+  ) {
     process.on('SIGINT', this.onSignal);
     process.on('SIGTERM', this.onSignal);
   }

@@ -25,8 +25,8 @@ export async function cleanersFor(options: { cleaners?: string[]; source?: strin
   if (options.source !== undefined && !registry.some(({ id }) => id === options.source)) {
     throw new UsageError(
       // Worded as commander words the other invalid choices, with the same pointer to help.
-      `option '-s, --source <id>' argument '${options.source}' is invalid. Allowed choices are ${registry.map(({ id }) => id).join(', ')}.\n` +
-        `(run declutter${command === null ? '' : ` ${command}`} --help for usage)`,
+      `option '-s, --source <id>' argument '${options.source}' is invalid. Allowed choices are ${registry.map(({ id }) => id).join(', ')}.`,
+      `(run declutter${command === null ? '' : ` ${command}`} --help for usage)`,
     );
   }
   return registry;

@@ -1,5 +1,6 @@
 import type { Label } from '../pipeline/types.js';
 import type { ExplainedLine, Explanation } from '../pipeline/explain.js';
+import { escapeForTerminal } from './diagnostics.js';
 
 /** `declutter explain` for a reader: the text layout of an Explanation. */
 
@@ -36,25 +37,32 @@ export function layoutExplanation(explanation: Explanation, options: LayoutOptio
       return [`  ${field.padEnd(9)}  ${date.iso ?? '(not understood)'} from "${date.printed}" (${explanation.timeZone})`];
     }),
     '',
-  ].map((line) => cut(line, options.width));
+  ].map((line) => cut(escapeForTerminal(line), options.width));
 
   const numberWidth = String(explanation.lines.at(-1)?.n ?? 1).length;
-  const labelWidth = Math.max(...explanation.lines.map((line) => line.label.length), 0);
+  // Loops, not Math.max(...lines): a spread of 125,000 arguments overflows the stack.
+  let labelWidth = 0;
+  for (const line of explanation.lines) labelWidth = Math.max(labelWidth, line.label.length);
   const rules = explanation.lines.map(ruleCell);
-  const ruleWidth = Math.max(...rules.map((rule) => rule.length), 0);
+  let ruleWidth = 0;
+  for (const rule of rules) ruleWidth = Math.max(ruleWidth, rule.length);
   // HTML pages: a column with each line's element path, nearest elements last.
   const html = explanation.lines.some((line) => line.elements !== undefined);
-  const elements = explanation.lines.map((line) => (html ? elementCell(line.elements) : ''));
-  const elementWidth = html ? Math.max(...elements.map((element) => element.length), 0) + 2 : 0;
+  const elements = explanation.lines.map((line) => (html ? escapeForTerminal(elementCell(line.elements)) : ''));
+  let elementWidth = 0;
+  if (html) {
+    for (const element of elements) elementWidth = Math.max(elementWidth, element.length);
+    elementWidth += 2;
+  }
   const room = options.width === undefined ? undefined : options.width - (numberWidth + labelWidth + ruleWidth + 6 + elementWidth);
   const rows = explanation.lines.map((line, i) => {
     const number = palette.muted(String(line.n).padStart(numberWidth));
     const label = palette.label(line.label, line.label.padEnd(labelWidth));
     const rule = palette.muted(rules[i]!.padEnd(ruleWidth));
     const element = html ? `${palette.muted(elements[i]!.padEnd(elementWidth - 2))}  ` : '';
-    return `${number}  ${label}  ${rule}  ${element}${palette.label(line.label, cut(line.text, room))}`.trimEnd();
+    return `${number}  ${label}  ${rule}  ${element}${palette.label(line.label, cut(escapeForTerminal(line.text), room))}`.trimEnd();
   });
-  return `${[...header, ...rows].join('\n')}\n`;
+  return `${header.join('\n')}\n${rows.length > 0 ? `${rows.join('\n')}\n` : ''}`;
 }
 
 /** Shown elements of a path: the last three, `main > article > p`, after `… > ` when there are more. */

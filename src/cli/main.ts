@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_MAX_DIFF_LINES, DEFAULT_MIN_WORDS } from '../check/defaults.js';
+import { DEFAULT_MAX_DIFF_LINES } from '../check/expectations.js';
+import { DEFAULT_MIN_WORDS } from '../check/lint.js';
 import { isKnownTimeZone } from '../pipeline/dates/index.js';
 import { isDeclutterError } from '../pipeline/errors.js';
 import { DEFAULT_MAX_BYTES } from '../io/read.js';
@@ -22,15 +23,17 @@ Examples:
   $ declutter scrapes/ -o clean/ --incremental --report run.json
                                               a whole folder, re-runnable, with a report
 
-Inputs: files (in the order given), directories (searched for *.txt) and
-quoted glob patterns ('scrapes/**/*.txt'), each directory's or pattern's
-matches in sorted order, a file found twice taken once. Hidden files and
+Inputs: files (in the order given), directories (searched for *.txt,
+*.html and *.htm) and quoted glob patterns ('scrapes/**/*.txt'), each
+directory's or pattern's matches in sorted order, a file named or found
+twice taken once. Hidden files and
 folders, node_modules, *.expected.* files and the --out-dir are never taken
 from a directory or pattern; links to files are followed, links to folders
 are not. --ignore patterns apply to what directories and patterns find, as
 paths relative to the current directory ('**/drafts/**'). A directory
-without pages or a pattern matching nothing is an error naming it; the
-other inputs are still cleaned (exit 1).
+without pages, a pattern matching nothing, a folder that cannot be read or
+a file name that is not UTF-8 is an error naming it; the other inputs are
+still cleaned (exit 1).
 
 Batches: with more than one input, or a directory or pattern, inputs are
 cleaned in parallel (see --jobs) and come out in input order; a progress
@@ -67,7 +70,7 @@ export function buildProgram(): Command {
     .option('--ignore <glob>', 'leave out files matching this pattern when searching directories and patterns (repeatable)', collect, [])
     .option('--incremental', 'with --out-dir: skip inputs whose output is newer and was written with the same version and options')
     .option('--fail-fast', 'stop at the first input that fails')
-    .option('--report <file.json>', 'write a JSON report: per input its source, status, warnings, error, output and time; totals')
+    .option('--report <file.json>', 'write a JSON report: per input its source, status, warnings, error, output and time; totals (- for stdout, with --out-dir)')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run declutter --help for usage)')
     .configureOutput({ outputError: (message, write) => write(message.replace(/^error: /, 'declutter: ')) })
@@ -85,10 +88,11 @@ export function buildProgram(): Command {
 }
 
 const CHECK_EXAMPLES = `
-Pages are found in the directories given (default: the current one): every
-*.txt file, and any file with expectations beside it, skipping hidden entries
-and node_modules. A page name.txt is compared with name.expected.json,
-name.expected.md and name.expected.txt, whichever exist; input.path is left
+Pages are found in the directories given (default: the current one) as
+declutter finds them: *.txt, *.html and *.htm, skipping hidden entries and
+node_modules. A page name.txt is compared with name.expected.json,
+name.expected.md and name.expected.txt, whichever exist (name.html with
+name.html.expected.json and so on); input.path is left
 out of the JSON comparison. Pages without expectations are listed as missing
 and do not fail, unless --lint is given. --update writes name.expected.json
 for a page that has none and refreshes every expectation that differs.
@@ -113,7 +117,7 @@ function addCheckCommand(program: Command): void {
     .option('--lint', 'fail pages without expectations that have no title, body or date, a short body, or clutter left in')
     .option('--min-words <n>', 'with --lint: the fewest words a body may have', parseCount, DEFAULT_MIN_WORDS)
     .option('--junit <file>', 'write a JUnit XML report (one test case per page and format)')
-    .option('--report <file>', 'write a JSON report: per page its status, formats and error; totals')
+    .option('--report <file>', 'write a JSON report: per page its status, formats and error; totals (- for stdout)')
     .option('--max-diff-lines <n>', 'show at most this many lines of each diff (0: all)', parseCountOrZero, DEFAULT_MAX_DIFF_LINES)
     .option('-q, --quiet', 'do not list pages that pass')
     .addHelpText('after', CHECK_EXAMPLES)
@@ -236,6 +240,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
     } else if (error instanceof UsageError) {
       printError(null, error.message);
+      if (error.hint !== undefined) process.stderr.write(`${error.hint}\n`);
       process.exitCode = 2;
     } else if (error instanceof StdoutError) {
       reportStdoutFailure(error);

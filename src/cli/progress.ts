@@ -1,4 +1,4 @@
-import { nowMs } from '../io/clock.js';
+import { nowMs } from '../batch/report.js';
 
 /**
  * The progress line on a terminal: files done / total, files per second,

@@ -41,7 +41,7 @@ function describeCleaner(cleaner: Cleaner): CleanerListing {
 }
 
 function layoutCleaners(listing: readonly CleanerListing[]): string {
-  const width = Math.max(...listing.map(({ id }) => id.length));
+  const width = listing.reduce((widest, { id }) => Math.max(widest, id.length), 0);
   return listing
     .map((source) =>
       [

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { DeclutterError, fromSystemError } from '../pipeline/errors.js';
 
 /** Default ceiling on one input's size: pages are kilobytes, 20 MB is not a page. */
@@ -8,7 +8,7 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
  * Reads a whole input file, refusing directories and files over `maxBytes`
  * before reading them. Throws DeclutterError with the reason a user can act on.
  */
-export function readInputFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Buffer {
+export function readInputFile(path: string, maxBytes = DEFAULT_MAX_BYTES, seen?: { size: number; mtimeMs: number }): Buffer {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -19,6 +19,11 @@ export function readInputFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Buffe
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new DeclutterError('is-directory', 'is a directory, not a file');
     if (stat.size > maxBytes) throw tooLarge(stat.size, maxBytes);
+    if (seen) {
+      // As found when opened, before reading: a change made while reading shows next time.
+      seen.size = stat.size;
+      seen.mtimeMs = stat.mtimeMs;
+    }
     // Regular files are read in one go; pipes and devices report size 0, so read until EOF.
     const chunks: Buffer[] = [];
     let total = 0;
@@ -35,6 +40,48 @@ export function readInputFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Buffe
     throw error instanceof DeclutterError ? error : fromSystemError(error);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Reads a pipe or device without blocking the thread: opening a FIFO waits
+ * for a writer, and a thread blocked in open() sees no signal, so Ctrl-C
+ * would do nothing.
+ */
+export async function readSpecialFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Buffer> {
+  const { open } = await import('node:fs/promises');
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw fromSystemError(error);
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(65536);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw tooLarge(null, maxBytes);
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    throw error instanceof DeclutterError ? error : fromSystemError(error);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Whether a path names a pipe, socket or device (read with readSpecialFile), not a file or folder. */
+export function isSpecialFile(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket() || stat.isBlockDevice();
+  } catch {
+    return false;
   }
 }
 

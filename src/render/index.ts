@@ -1,4 +1,5 @@
 import type { Article, Format } from '../pipeline/types.js';
+import { DeclutterError } from '../pipeline/errors.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderNdjson } from './ndjson.js';
@@ -19,6 +20,13 @@ export const EXTENSIONS: Record<Format, string> = {
   text: '.txt',
 };
 
+/** Renders an article; a format that is not one of FORMATS (`'xml'`, `'toString'`) is a DeclutterError (`bad-option`). */
 export function render(article: Article, format: Format): string {
+  if (typeof format !== 'string' || !Object.hasOwn(RENDERERS, format)) {
+    throw new DeclutterError('bad-option', `unknown format ${JSON.stringify(String(format))} (known: ${Object.keys(RENDERERS).join(', ')})`);
+  }
+  if (article === null || typeof article !== 'object' || !Array.isArray((article as { body?: unknown }).body)) {
+    throw new DeclutterError('bad-option', 'render: the first argument must be an article, as clean returns');
+  }
   return RENDERERS[format](article);
 }

@@ -28,8 +28,10 @@ export function renderMarkdown(article: Article): string {
 
 /**
  * A YAML 1.2 value every parser reads back as the same string: a
- * double-quoted scalar. JSON's string syntax is such a scalar; the line and
- * paragraph separators that YAML 1.1 parsers break on are escaped as well.
+ * double-quoted scalar. JSON's string syntax is such a scalar; what YAML
+ * does not allow in a stream even quoted (DEL, C1 controls, U+FFFE, U+FFFF)
+ * and the line and paragraph separators YAML 1.1 parsers break on are
+ * escaped as well.
  */
 function yamlValue(value: string | null | string[]): string {
   if (value === null) return 'null';
@@ -38,7 +40,7 @@ function yamlValue(value: string | null | string[]): string {
 }
 
 function yamlString(value: string): string {
-  return JSON.stringify(value).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // Characters that change meaning anywhere in a line of CommonMark.

@@ -60,7 +60,7 @@ describe('inputs', () => {
     const result = runCli([`${root}/*.nope`, join(root, 'empty'), join(root, '00'), '-f', 'ndjson']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`declutter: ${root}/*.nope: no files match this pattern\n`);
-    expect(result.stderr).toContain(`declutter: ${join(root, 'empty')}: no pages (*.txt) in this directory\n`);
+    expect(result.stderr).toContain(`declutter: ${join(root, 'empty')}: no pages (*.txt, *.html, *.htm) in this directory\n`);
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(2);
   });
 
@@ -89,11 +89,11 @@ describe('--out-dir', () => {
   it('stops before writing anything when two inputs would make the same output', () => {
     const root = tempDir();
     copyFileSync(DEVDISCOURSE, join(root, 'story.txt'));
-    copyFileSync(EDITORJI, join(root, 'story.page'));
+    copyFileSync(EDITORJI, join(root, 'story'));
     const out = tempDir();
-    const result = runCli([join(root, 'story.txt'), join(root, 'story.page'), '-o', out]);
+    const result = runCli([join(root, 'story.txt'), join(root, 'story'), '-o', out]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(`declutter: ${join(root, 'story.page')}: would write ${join(out, 'story.json')}, as ${join(root, 'story.txt')} does`);
+    expect(result.stderr).toContain(`declutter: ${join(root, 'story')}: would write ${join(out, 'story.json')}, as ${join(root, 'story.txt')} does`);
     expect(readdirSync(out)).toEqual([]);
   });
 });

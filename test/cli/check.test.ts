@@ -143,7 +143,7 @@ describe('declutter check', () => {
     const dir = tempDir('declutter-check-');
     const result = runCli(['check', dir]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`declutter: ${dir}: no pages found\n`);
+    expect(result.stderr).toBe(`declutter: ${dir}: no pages (*.txt, *.html, *.htm) in this directory\n`);
   });
 });
 

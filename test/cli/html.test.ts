@@ -11,7 +11,7 @@ import { runCli } from './run.js';
 const DEVDISCOURSE = 'fixtures/devdiscourse/canal-solar.html';
 const EDITORJI = 'fixtures/editorji/glacier-survey.html';
 const page = readFileSync(DEVDISCOURSE, 'utf8');
-const expected = (path: string) => JSON.parse(readFileSync(path.replace(/\.html$/, '.expected.json'), 'utf8'));
+const expected = (path: string) => JSON.parse(readFileSync(path.replace(/\.html$/, '.html.expected.json'), 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'declutter-html-'));
 const write = (name: string, content: string | Buffer) => {
   const path = join(dir, name);
@@ -40,7 +40,7 @@ describe('declutter on HTML pages', () => {
   });
 
   it('cleans HTML pages in worker threads too', () => {
-    const result = runCli([DEVDISCOURSE, EDITORJI, 'fixtures/editorji/glacier-survey.dump.txt', '-j', '2', '-f', 'ndjson', '-q']);
+    const result = runCli([DEVDISCOURSE, EDITORJI, 'fixtures/editorji/glacier-survey.txt', '-j', '2', '-f', 'ndjson', '-q']);
     expect(result.stderr).toBe('');
     const articles = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(articles.map((article) => article.extraction.reader)).toEqual(['html', 'html', 'text']);
@@ -126,11 +126,11 @@ describe('the HTML reader is loaded only for HTML pages', () => {
     cpSync(join('dist', 'cli'), join(copy, 'dist', 'cli'), { recursive: true });
     rmSync(join(copy, 'dist', 'cli', 'html-reader.cjs'));
     const run = (args: string[]) => spawnSync(process.execPath, [join(copy, 'bin', 'declutter.js'), ...args], { encoding: 'utf8' });
-    const text = 'fixtures/devdiscourse/canal-solar.dump.txt';
+    const text = 'fixtures/devdiscourse/canal-solar.txt';
     const single = run([text]);
     expect(single.stderr).toBe('');
     expect(JSON.parse(single.stdout).title).toBe('Gujarat Extends Solar Panels Over Irrigation Canals');
-    const batch = run([text, 'fixtures/editorji/glacier-survey.dump.txt', '-j', '2', '-f', 'ndjson', '-q']);
+    const batch = run([text, 'fixtures/editorji/glacier-survey.txt', '-j', '2', '-f', 'ndjson', '-q']);
     expect(batch.stderr).toBe('');
     expect(batch.stdout.trim().split('\n')).toHaveLength(2);
     const html = run([DEVDISCOURSE]);

@@ -40,8 +40,9 @@ describe('interrupting what does not end', () => {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = exitOf(child);
-    for (let waited = 0; waited < 10_000 && readdirSync(dir).every((name) => name !== 'out'); waited += 20) await sleep(20);
-    await sleep(300);
+    // Until the page before the pipe is written (the out dir itself is made, and locked, up front).
+    for (let waited = 0; waited < 10_000 && !(readdirSync(dir).includes('out') && readdirSync(out).includes('ap-hyphen.json')); waited += 20) await sleep(20);
+    await sleep(100);
     child.kill('SIGINT');
     await sleep(200);
     child.kill('SIGINT');
@@ -51,6 +52,26 @@ describe('interrupting what does not end', () => {
     expect(stderr).toMatch(/declutter: interrupted again: stopped at once after \d of 4 inputs; the ones under way were abandoned\n/);
     const written = readdirSync(out);
     expect(written).toContain('ap-hyphen.json');
-    expect(written.filter((name) => name.includes('declutter-tmp'))).toEqual([]);
+    expect(written.filter((name) => name.includes('declutter-tmp') || name === '.declutter-lock')).toEqual([]);
+  });
+
+  it('with -j 1, the first Ctrl-C says which pipe it waits for, and the second stops at once', async () => {
+    const dir = tempDir();
+    const first = join(dir, 'first.txt');
+    copyFileSync(PAGES[0]!, first);
+    const pipe = pipeWithoutWriter(dir);
+    const out = join(dir, 'out');
+    const child = startCli([first, pipe, '-o', out, '-j', '1']);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = exitOf(child);
+    for (let waited = 0; waited < 10_000 && !(readdirSync(dir).includes('out') && readdirSync(out).includes('first.json')); waited += 20) await sleep(20);
+    await sleep(200);
+    child.kill('SIGINT');
+    for (let waited = 0; waited < 5_000 && !stderr.includes('waiting for'); waited += 20) await sleep(20);
+    expect(stderr).toContain(`declutter: interrupted: waiting for ${pipe} (a pipe or device nobody writes to yet); Ctrl-C again to stop at once\n`);
+    child.kill('SIGINT');
+    expect(await exited).toEqual({ code: null, signal: 'SIGINT' });
+    expect(readdirSync(out)).toEqual(['first.json']);
   });
 });

@@ -3,14 +3,14 @@ import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPage } from '../../src/index.js';
 import { findPages } from '../../src/check/check.js';
-import { diffExpectation } from '../../src/check/expectations.js';
+import { diffExpectation } from '../../src/check/diff.js';
 import { analyze } from '../../src/index.js';
 import type { Article } from '../../src/pipeline/types.js';
 
 // Every fixtures/<source>/<name>.txt is a page of that source with complete
 // expected outputs beside it. This runs the code of `declutter check`;
 // `npm run golden:update` rewrites the expectations, to be reviewed in git.
-const { pages, problems } = findPages(['fixtures']);
+const { pages, problems } = await findPages(['fixtures']);
 
 describe('golden fixtures', () => {
   it('are all pages with expectations, none stray', () => {

@@ -6,12 +6,12 @@ import { BUILTIN_DEFINITIONS } from '../../src/cleaners/builtins.js';
 import type { Article } from '../../src/pipeline/types.js';
 
 // fixtures/<site>/<name>.html is a page saved as HTML, with the header,
-// menus, widgets and footer a real page carries, and <name>.dump.txt the same
+// menus, widgets and footer a real page carries, and <name>.txt the same
 // story as the users' text dumps show it. Both must give the same article.
 const twins = ['devdiscourse', 'editorji'].flatMap((site) =>
   readdirSync(join('fixtures', site))
     .filter((file) => file.endsWith('.html'))
-    .map((file) => ({ site, html: join('fixtures', site, file), text: join('fixtures', site, file.replace(/\.html$/, '.dump.txt')) })),
+    .map((file) => ({ site, html: join('fixtures', site, file), text: join('fixtures', site, file.replace(/\.html$/, '.txt')) })),
 );
 
 /** Keys the document's metadata may add to an article whose page left them empty. */

@@ -74,7 +74,7 @@ describe('inputs that cannot be read', () => {
 });
 
 describe('outputs that cannot be written', () => {
-  it('an out dir that cannot be created or written: one line per input, nothing written, no stack trace', () => {
+  it('an out dir that cannot be created or written: one line naming it, nothing written, no stack trace', () => {
     const dir = tempDir();
     const [a, b] = twoGoodPages(dir);
     let out: string;
@@ -92,11 +92,7 @@ describe('outputs that cannot be written', () => {
     const result = runCli(['-o', out, a, b]);
     expect(result.status).toBe(1);
     expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
-    for (const path of [a, b]) {
-      const lines = linesFor(result.stderr, path);
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toContain(message);
-    }
+    expect(result.stderr).toMatch(new RegExp(`^declutter: ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*${message}\n$`));
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 

@@ -48,7 +48,7 @@ describe('permission denied', () => {
     expect(JSON.parse(readFileSync(join(out, 'b.json'), 'utf8')).source).toBe('devdiscourse');
   });
 
-  it('a read-only out dir fails each input with the output it could not write, and leaves nothing in it', () => {
+  it('a read-only out dir is named once, before any work, and nothing is left in it', () => {
     const { dir, a, b } = openFolder();
     const out = join(dir, 'read-only');
     mkdirSync(out);
@@ -56,14 +56,11 @@ describe('permission denied', () => {
 
     const result = runAsUser(['-q', '-o', out, a, b]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(
-      `declutter: ${a}: cannot write ${join(out, 'a.json')}: permission denied\n` +
-        `declutter: ${b}: cannot write ${join(out, 'b.json')}: permission denied\n`,
-    );
+    expect(result.stderr).toBe(`declutter: ${out}: cannot write into this folder (its lock file .declutter-lock): permission denied\n`);
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it('an out dir that may not be created is named once per input, with no stack trace', () => {
+  it('an out dir that may not be created is named once, with no stack trace', () => {
     const { dir, a } = openFolder();
     const locked = join(dir, 'locked');
     mkdirSync(locked);
@@ -72,7 +69,34 @@ describe('permission denied', () => {
 
     const result = runAsUser(['-o', out, a]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`declutter: ${a}: cannot write ${join(out, 'a.json')}: permission denied\n`);
+    expect(result.stderr).toBe(`declutter: ${out}: permission denied\n`);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('an unreadable subfolder is a problem naming it, for clean and check alike (exit 1, no stack trace)', () => {
+    const { dir } = openFolder();
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    copyFileSync(EDITORJI, join(locked, 'hidden-from-us.txt'));
+    chmodSync(locked, 0o000);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    chmodSync(out, 0o777);
+    const clean = runAsUser(['-q', dir, '-o', out]);
+    expect(clean.status).toBe(1);
+    expect(clean.stderr).toBe(`declutter: ${locked}: cannot read this folder: permission denied\n`);
+    expect(readdirSync(out).sort()).toEqual(['a.json', 'b.json']);
+    const check = runAsUser(['check', dir]);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain(`declutter: ${locked}: cannot read this folder: permission denied\n`);
+    expect(check.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('check --update in a read-only folder names the expectation it cannot write, not the page', () => {
+    const { dir, a } = openFolder();
+    chmodSync(dir, 0o555);
+    const result = runAsUser(['check', a, '--update']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`declutter: ${join(dir, 'a.expected.json')}: permission denied\n`);
   });
 });

@@ -89,15 +89,22 @@ function inZone(wallAsUtc: number, zone: string): { wall: WallClock; offset: num
   return { wall: new WallClock(instant + after * 60_000), offset: after };
 }
 
-/** `2025-01-29T14:54:00+05:30`: the wall time as printed, then the zone's offset. */
+/**
+ * `2025-01-29T14:54:00+05:30`: the wall time as printed, then the zone's
+ * offset. Before standard time (1906 in India, earlier or later elsewhere)
+ * zones kept local mean time, offsets of whole seconds such as 5:21:10 for
+ * Kolkata: those are written with their seconds (`+05:21:10`, as RFC 9557
+ * and ISO 8601 allow), never as a fraction of a minute.
+ */
 function formatIso(date: WallClock, offset: number): string {
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
+  const seconds = Math.round(Math.abs(offset) * 60);
+  const sign = offset < 0 && seconds > 0 ? '-' : '+';
+  const zone = `${sign}${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}${seconds % 60 === 0 ? '' : `:${pad(seconds % 60)}`}`;
   return (
     `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
     `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+    zone
   );
 }
 

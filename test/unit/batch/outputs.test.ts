@@ -32,8 +32,14 @@ describe('planOutputs', () => {
   });
 
   it('reports two inputs that would make one output, naming both', () => {
-    const plan = planOutputs(['news/a.txt', 'news/a.html', 'news/b.txt'], [], 'out', '.json');
-    expect(plan.collisions).toEqual([{ input: 'news/a.html', other: 'news/a.txt', output: join('out', 'a.json') }]);
+    const plan = planOutputs(['news/a.txt', 'news/a', 'news/b.txt'], [], 'out', '.json');
+    expect(plan.collisions).toEqual([{ input: 'news/a', other: 'news/a.txt', output: join('out', 'a.json') }]);
+  });
+
+  it('keeps the extension of pages other than .txt, so a.txt and a.html beside it make two outputs', () => {
+    const plan = planOutputs(['news/a.txt', 'news/a.html', 'news/a.htm'], [], 'out', '.json');
+    expect([0, 1, 2].map(plan.targetAt)).toEqual([join('out', 'a.json'), join('out', 'a.html.json'), join('out', 'a.htm.json')]);
+    expect(plan.collisions).toEqual([]);
   });
 
   it('does not count the same file named twice as a collision', () => {

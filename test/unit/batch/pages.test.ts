@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverInputs, staticPrefix } from '../../../src/batch/pages.js';
-import { isPlainPath } from '../../../src/batch/patterns.js';
+import { discoverInputs, isPlainPath, staticPrefix } from '../../../src/batch/pages.js';
 
 /** Makes files (empty unless given) under a fresh folder; returns the folder. */
 function tree(files: Record<string, string> | string[]): string {
@@ -39,10 +38,12 @@ describe('discoverInputs', () => {
     expect(found.expanded).toBe(true);
   });
 
-  it('keeps files named on the command line in their order, and a name given twice twice', async () => {
+  it('keeps files named on the command line in their order, a file named twice once, whatever the order', async () => {
     const root = tree(['a.txt', 'b.txt']);
     const found = await discoverInputs([join(root, 'b.txt'), join(root, 'a.txt'), join(root, 'b.txt')]);
-    expect(relativeTo(root, found.inputs)).toEqual(['b.txt', 'a.txt', 'b.txt']);
+    expect(relativeTo(root, found.inputs)).toEqual(['b.txt', 'a.txt']);
+    const foundFirst = await discoverInputs([root, join(root, 'a.txt')]);
+    expect(relativeTo(root, foundFirst.inputs)).toEqual(['a.txt', 'b.txt']);
     expect(found.expanded).toBe(false);
   });
 
@@ -65,7 +66,7 @@ describe('discoverInputs', () => {
     expect(relativeTo(root, found.inputs)).toEqual(['a.txt']);
     expect(found.problems).toEqual([
       { input: `${root}/*.nope`, message: 'no files match this pattern' },
-      { input: join(root, 'empty'), message: 'no pages (*.txt) in this directory' },
+      { input: join(root, 'empty'), message: 'no pages (*.txt, *.html, *.htm) in this directory' },
     ]);
   });
 

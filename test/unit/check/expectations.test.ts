@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPage } from '../../../src/index.js';
 import { findPages, totalsOf } from '../../../src/check/check.js';
-import { compareExpectation, diffExpectation, expectationPath, isExpectationFile } from '../../../src/check/expectations.js';
+import { compareExpectation, expectationPath, isExpectationFile } from '../../../src/check/expectations.js';
+import { diffExpectation } from '../../../src/check/diff.js';
 import { editorjiPage, words } from './crafted-pages.js';
 
 const FIXTURE = 'fixtures/editorji/syria-leader-kremlin-ap';
@@ -137,33 +138,38 @@ describe('checkPage', () => {
 });
 
 describe('findPages', () => {
-  it('finds .txt pages and pages with expectations in directories, skipping hidden entries and node_modules', () => {
+  it('finds .txt, .html and .htm pages in directories, as clean does, skipping hidden entries and node_modules', async () => {
     const dir = tempDir();
-    for (const file of ['a.txt', 'b.html', 'b.expected.json', 'notes.md', 'sub/c.txt', '.hidden/d.txt', 'node_modules/e.txt', '.f.txt']) {
+    for (const file of ['a.txt', 'b.html', 'b.html.expected.json', 'c.htm', 'notes.md', 'sub/c.txt', '.hidden/d.txt', 'node_modules/e.txt', '.f.txt']) {
       mkdirSync(join(dir, file, '..'), { recursive: true });
       writeFileSync(join(dir, file), 'x');
     }
-    expect(findPages([dir])).toEqual({ pages: [join(dir, 'a.txt'), join(dir, 'b.html'), join(dir, 'sub/c.txt')], problems: [] });
+    expect(await findPages([dir])).toEqual({ pages: [join(dir, 'a.txt'), join(dir, 'b.html'), join(dir, 'c.htm'), join(dir, 'sub/c.txt')], problems: [] });
   });
 
-  it('takes a named file as a page whatever its extension, once', () => {
+  it('takes a named file as a page whatever its extension, once', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'page.html'), 'x');
-    expect(findPages([join(dir, 'page.html'), dir, join(dir, 'page.html')]).pages).toEqual([join(dir, 'page.html')]);
+    expect((await findPages([join(dir, 'page.html'), dir, join(dir, 'page.html')])).pages).toEqual([join(dir, 'page.html')]);
   });
 
-  it('reports missing paths, expectation files named as pages, stray expectations and empty directories', () => {
+  it('gives a page other than .txt expectations that keep its extension, so page.txt and page.html never share one', () => {
+    expect(expectationPath('d/page.txt', '.expected.json')).toBe('d/page.expected.json');
+    expect(expectationPath('d/page.html', '.expected.json')).toBe('d/page.html.expected.json');
+  });
+
+  it('reports missing paths, expectation files named as pages, stray expectations and empty directories', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'empty'));
     mkdirSync(join(dir, 'stray'));
     writeFileSync(join(dir, 'stray', 'gone.expected.json'), '{}');
-    const { pages, problems } = findPages([join(dir, 'nope'), join(dir, 'stray', 'gone.expected.json'), join(dir, 'stray'), join(dir, 'empty')]);
+    const { pages, problems } = await findPages([join(dir, 'nope'), join(dir, 'stray', 'gone.expected.json'), join(dir, 'stray'), join(dir, 'empty')]);
     expect(pages).toEqual([]);
     expect(problems).toEqual([
-      { path: join(dir, 'nope'), message: 'no such file' },
       { path: join(dir, 'stray', 'gone.expected.json'), message: 'is an expectation file; name its page instead' },
+      { path: join(dir, 'empty'), message: 'no pages (*.txt, *.html, *.htm) in this directory' },
+      { path: join(dir, 'nope'), message: 'no such file' },
       { path: join(dir, 'stray', 'gone.expected.json'), message: 'expectation file without a page beside it' },
-      { path: join(dir, 'empty'), message: 'no pages found' },
     ]);
   });
 });
