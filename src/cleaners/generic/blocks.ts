@@ -34,6 +34,16 @@ const BULLET = /^(\s*)([•□◦▪●○■◆▶►‣⁃∙·*\-–—+]|\(?
 
 /** Display columns of a string: East Asian wide and fullwidth characters take two. */
 export function displayWidth(s: string): number {
+  // fast path: below U+1100 (and no surrogates) every character takes one column
+  let narrow = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300 && (c <= 0x36f || c >= 0x1100)) {
+      narrow = false;
+      break;
+    }
+  }
+  if (narrow) return s.length;
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;

@@ -9,6 +9,10 @@ import type { BlockStats } from './features.js';
 
 const WORD = /[\p{L}\p{N}_]+/gu;
 const UPPER = /^\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const ASCII = /^[\x00-\x7f]*$/;
+const UPPER_CH = /\p{Lu}/u;
+const DIGIT = /\d/u;
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** Dates as pages print them; the first match is the date as printed. */
@@ -58,7 +62,8 @@ export function tokenF1(a: string, b: string): number {
 }
 
 export function isMetaLine(text: string): boolean {
-  return (PRINTED_DATE.test(text) && words(text).length <= 14) || BY.test(text);
+  // every printed date shape has a digit
+  return (DIGIT.test(text) && PRINTED_DATE.test(text) && words(text).length <= 14) || BY.test(text);
 }
 
 /** Blocks that may be the title: short, not a list item, around the start of the content. */
@@ -101,12 +106,21 @@ export function titleFeatures(
     const b = blocks[i]!, s = stats[i]!, t = b.bare;
     const ws = words(t);
     let caps = 0, digits = 0, letters = 0, upper = 0;
-    for (const tok of s.tokens) if (UPPER.test(tok)) caps++;
+    // an ASCII block's capitalised words are the ones counted with its features
+    if (ASCII.test(t)) caps = s.caps;
+    else for (const tok of t.match(WORD) ?? []) if (UPPER.test(tok)) caps++;
     for (const ch of t) {
-      if (ch >= '0' && ch <= '9') digits++;
-      else if (/\p{L}/u.test(ch)) {
+      const c = ch.charCodeAt(0);
+      if (c < 128) {
+        if (c >= 48 && c <= 57) digits++;
+        else if (c >= 97 && c <= 122) letters++;
+        else if (c >= 65 && c <= 90) {
+          letters++;
+          upper++;
+        }
+      } else if (LETTER.test(ch)) {
         letters++;
-        if (/\p{Lu}/u.test(ch)) upper++;
+        if (UPPER_CH.test(ch)) upper++;
       }
     }
     let overlap = 0;

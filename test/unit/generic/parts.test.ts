@@ -71,7 +71,7 @@ describe('trees and smoothing', () => {
 
   it('keeps a weak line between content and drops a strong one between boilerplate when switching costs more', () => {
     const p = [0.1, 0.9, 0.45, 0.9, 0.1, 0.6, 0.1];
-    const stats = p.map(() => ({ words: 10, tokens: [], endsSentence: true, repeat: 1 }));
+    const stats = p.map(() => ({ words: 10, caps: 0, endsSentence: true, repeat: 1 }));
     expect(decode(p, stats, { threshold: 0.5, switchCost: 0 })).toEqual([false, true, false, true, false, true, false]);
     expect(decode(p, stats, { threshold: 0.5, switchCost: 1 })).toEqual([false, true, true, true, false, false, false]);
   });
