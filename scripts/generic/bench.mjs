@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // CPU time of the generic cleaner per page on a corpus laid out like ../shared/corpora/wcxb-dev
 // (WCXB, CC-BY-4.0), after one warm-up pass over the same pages:
-//   node scripts/generic/bench.mjs [--corpus DIR] [--input text|html] [--pages N] [--rounds R]
+//   node scripts/generic/bench.mjs [--corpus DIR] [--input text|html] [--pages N] [--rounds R] [--dist DIR]
+// (--dist: another build's dist folder, to compare two builds under the same load)
 // For HTML the time includes the reader (parseHtml). Prints median and p95 of the CPU
 // milliseconds per page (each page's best of R rounds, so that a busy machine inflates less).
 import { join, dirname, resolve } from 'node:path';
@@ -15,8 +16,9 @@ const corpus = resolve(opt('--corpus', DEFAULT_CORPUS));
 const input = opt('--input', 'text');
 const count = Number(opt('--pages', '200'));
 const rounds = Number(opt('--rounds', '3'));
-const { cleanGeneric } = await import(join(root, 'dist', 'lib', 'cleaners', 'generic', 'index.js'));
-const { parseHtml } = input === 'html' ? await import(join(root, 'dist', 'lib', 'input', 'html', 'index.js')) : {};
+const dist = resolve(opt('--dist', join(root, 'dist')));
+const { cleanGeneric } = await import(join(dist, 'lib', 'cleaners', 'generic', 'index.js'));
+const { parseHtml } = input === 'html' ? await import(join(dist, 'lib', 'input', 'html', 'index.js')) : {};
 // every k-th page of the held-out domains, so that the sample spreads over the page types
 const held = loadPages(corpus).filter((p) => p.held);
 const step = Math.max(1, Math.floor(held.length / count));

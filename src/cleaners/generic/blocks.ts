@@ -30,6 +30,8 @@ export interface Block {
   markup?: LineMarkup;
 }
 
+/** The leading run of non-space characters, as `split(/\s+/u)[0]` gives it for a trimmed line. */
+const FIRST_WORD = /^\S*/u;
 const BULLET = /^(\s*)([•□◦▪●○■◆▶►‣⁃∙·*\-–—+]|\(?\d{1,3}[.)]|\(?[a-z][.)])(\s+)/u;
 
 /** Display columns of a string: East Asian wide and fullwidth characters take two. */
@@ -126,7 +128,7 @@ export function toBlocks(lines: BlockLine[]): Block[] {
       if (nb.bullet !== '' && nb.bullet !== '-' && nb.bullet !== '–') break;
       const nextIndent = leading(next);
       if (nextIndent < head.indent || (head.bullet !== '' && nextIndent < head.textStart)) break;
-      const firstWord = next.trim().split(/\s+/u)[0] ?? '';
+      const firstWord = FIRST_WORD.exec(next.trim())?.[0] ?? '';
       if (displayWidth(cur) + 1 + displayWidth(firstWord) <= width) break;
       i++;
       idx.push(i);

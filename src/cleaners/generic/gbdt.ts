@@ -77,6 +77,26 @@ export function margin(model: TreeModel, row: ArrayLike<number>): number {
   return s;
 }
 
+/**
+ * Log-odds of many rows, the same sums in the same order as `margin`; tree by
+ * tree over all rows, so that the rows' walks overlap and the tree stays in cache.
+ */
+export function margins(model: TreeModel, rows: ArrayLike<number>[]): Float64Array {
+  const m = flat.get(model) ?? flatten(model);
+  const { f, t, v, depth, inner } = m;
+  const leaves = inner + 1, n = rows.length;
+  const out = new Float64Array(n).fill(m.base);
+  for (let k = 0, o = 0, lo = -inner; k < m.trees; k++, o += inner, lo += leaves) {
+    for (let i = 0; i < n; i++) {
+      const row = rows[i]!;
+      let node = 0;
+      for (let d = 0; d < depth; d++) node = 2 * node + (row[f[o + node]!]! <= t[o + node]! ? 1 : 2);
+      out[i] += v[lo + node]!;
+    }
+  }
+  return out;
+}
+
 export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }

@@ -12,7 +12,7 @@ import type { DocumentMetadata, LineMarkup } from '../../input/types.js';
 import { toBlocks, type Block } from './blocks.js';
 import { contextFeatures, decode, type LineModel } from './decode.js';
 import { blockFeatures, type BlockStats } from './features.js';
-import { margin, sigmoid, type TreeModel } from './gbdt.js';
+import { margin, margins, sigmoid, type TreeModel } from './gbdt.js';
 import { findMeta, norm, stripSiteName, titleFeatures, tokenF1 } from './meta.js';
 import { TEXT_MODEL } from './model-text.js';
 import { TITLE_MODEL } from './model-title.js';
@@ -56,7 +56,7 @@ export interface GenericResult {
 }
 
 function scoreRows(model: TreeModel, rows: Float64Array[]): number[] {
-  return rows.map((r) => sigmoid(margin(model, r)));
+  return Array.from(margins(model, rows), sigmoid);
 }
 
 const RELATED_HEAD =
@@ -191,7 +191,12 @@ export function cleanGeneric(lines: GenericLine[], metadata?: DocumentMetadata |
     } else if (label === 'related') relatedText.push(b.bare);
     confNum += s.words * Math.abs(2 * p[i]! - 1);
     confDen += s.words;
-    for (const li of b.lines) labelOf.set(li, { ...label0, n: lines[li]!.n, signals: [...signals] });
+    for (const li of b.lines) {
+      // the same keys in the same order as label0's
+      const l: GenericLabel = { n: lines[li]!.n, label, score: label0.score, signals: signals.slice(), reason };
+      if (label0.kind) l.kind = label0.kind;
+      labelOf.set(li, l);
+    }
   }
   const labels: GenericLabel[] = lines.map(
     (l, i) => labelOf.get(i) ?? { n: l.n, label: 'dropped', score: 0, signals: ['blank'], reason: 'blank line' },
