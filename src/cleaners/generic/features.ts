@@ -238,6 +238,8 @@ export function blockFeatures(blocks: Block[], withMarkup: boolean): { rows: Flo
   }
   const linkD = Float64Array.from(blocks, (b) => (b.markup && b.bare.length ? Math.min(1, b.markup.linkChars / b.bare.length) : 0));
   const wLink = pre(linkD);
+  // class and id tokens repeat over a page: test each once
+  const tokenKind = new Map<string, number>();
   let before = 0;
   const buf = new Float64Array(n * nf);
   for (let i = 0; i < n; i++) {
@@ -349,8 +351,13 @@ export function blockFeatures(blocks: Block[], withMarkup: boolean): { rows: Flo
       let boilerT = 0, contentT = 0;
       if (m) {
         for (const x of m.tokens) {
-          if (BOILER_TOKENS.test(x)) boilerT++;
-          if (CONTENT_TOKENS.test(x)) contentT++;
+          let kind = tokenKind.get(x);
+          if (kind === undefined) {
+            kind = (BOILER_TOKENS.test(x) ? 1 : 0) + (CONTENT_TOKENS.test(x) ? 2 : 0);
+            tokenKind.set(x, kind);
+          }
+          boilerT += kind & 1;
+          contentT += kind >> 1;
         }
       }
       row[k++] = boilerT;

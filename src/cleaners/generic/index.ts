@@ -102,7 +102,8 @@ export function cleanGeneric(lines: GenericLine[], metadata?: DocumentMetadata |
   if (stated && (!title || tokenF1(stated, title) < 0.5)) {
     const clean = stripSiteName(stated, metadata?.siteName ?? null);
     // a printed block equal to the stated title wins over the model's pick
-    const printed = blocks.findIndex((b) => norm(b.bare) === norm(clean));
+    const target = norm(clean);
+    const printed = blocks.findIndex((b) => norm(b.bare) === target);
     if (printed >= 0) {
       titleAt = printed;
       title = blocks[printed]!.bare;

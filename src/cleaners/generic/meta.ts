@@ -100,6 +100,7 @@ export function titleFeatures(
   for (let i = strong; i < blocks.length && body.length < 300; i++) if (keep[i]) body.push(...words(blocks[i]!.bare));
   const bodySet = new Set(body);
   const metaTitles = metadata ? [metadata.headline, metadata.ogTitle, metadata.title].filter((t): t is string => !!t) : [];
+  const metaNorm = metaTitles.map(norm);
   const seen = new Set<string>();
   let firstH1 = -1;
   const rows = idx.map((i, r) => {
@@ -128,11 +129,12 @@ export function titleFeatures(
     const heading = b.markup?.heading ?? 0;
     if (heading === 1 && firstH1 < 0) firstH1 = i;
     let metaMatch = 0, metaExact = 0;
-    for (const m of metaTitles) {
+    const nt = metaTitles.length ? norm(t) : '';
+    metaTitles.forEach((m, j) => {
       metaMatch = Math.max(metaMatch, tokenF1(m, t));
-      if (norm(m) === norm(t)) metaExact = 1;
-      else if (norm(m).startsWith(norm(t)) && ws.length >= 3) metaExact = Math.max(metaExact, 0.5);
-    }
+      if (metaNorm[j] === nt) metaExact = 1;
+      else if (metaNorm[j]!.startsWith(nt) && ws.length >= 3) metaExact = Math.max(metaExact, 0.5);
+    });
     const shape = (b.bullet ? 'b' : '') + (heading ? 'h' + heading : '');
     const firstOfType = seen.has(shape) ? 0 : 1;
     seen.add(shape);
