@@ -91,7 +91,7 @@ export function margins(model: TreeModel, rows: ArrayLike<number>[]): Float64Arr
       const row = rows[i]!;
       let node = 0;
       for (let d = 0; d < depth; d++) node = 2 * node + (row[f[o + node]!]! <= t[o + node]! ? 1 : 2);
-      out[i] += v[lo + node]!;
+      out[i] = out[i]! + v[lo + node]!;
     }
   }
   return out;

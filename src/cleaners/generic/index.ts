@@ -13,7 +13,7 @@ import { toBlocks, type Block } from './blocks.js';
 import { contextFeatures, decode, type LineModel } from './decode.js';
 import { blockFeatures, type BlockStats } from './features.js';
 import { margin, margins, sigmoid, type TreeModel } from './gbdt.js';
-import { findMeta, norm, stripSiteName, titleFeatures, tokenF1 } from './meta.js';
+import { findMeta, norm, pagePrintsDay, pagePrintsName, stripSiteName, titleFeatures, tokenF1 } from './meta.js';
 import { TEXT_MODEL } from './model-text.js';
 import { TITLE_MODEL } from './model-title.js';
 import { HTML_MODEL } from './model-html.js';
@@ -61,6 +61,9 @@ function scoreRows(model: TreeModel, rows: Float64Array[]): number[] {
 
 const RELATED_HEAD =
   /^(related|more (stories|articles|news|from|on|in|like this)|you (may|might) (also )?(like|enjoy)|read (more|next|also)|recommended|popular|trending|see also|further reading|latest|other (stories|articles|news)|also read|most (read|popular|viewed))\b/iu;
+
+const ARTICLE_TYPE =
+  /^(article|newsarticle|blogposting|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|scholarlyarticle|techarticle|liveblogposting|socialmediaposting|discussionforumposting|qapage|posting)$/iu;
 
 function kindOf(b: Block, s: BlockStats, prevKept: boolean, nextKept: boolean): GenericKind {
   const m = b.markup;
@@ -118,9 +121,19 @@ export function cleanGeneric(lines: GenericLine[], metadata?: DocumentMetadata |
   let byline = found.byline;
   let published = found.published;
   let updated = found.updated;
-  if (metadata) {
-    if (metadata.author && !/^https?:/u.test(metadata.author)) byline = metadata.author;
-    if (metadata.published) published = metadata.published;
+  // The document's stated author only when the page prints that name; its stated date only when
+  // the page prints that day or the stated author; a date printed near the title only when the
+  // document says it is an article. Pages that show no author or date often state one anyway (the
+  // site's owner, a template's date), and product or listing pages print the dates of their items.
+  // Chosen on the training domains of WCXB.
+  const statedName = !!metadata?.author && !/^https?:/u.test(metadata.author) && pagePrintsName(blocks, metadata.author);
+  if (metadata && statedName) byline = metadata.author;
+  if (metadata && !ARTICLE_TYPE.test(metadata.type ?? '')) {
+    published = null;
+    updated = null;
+  }
+  if (metadata?.published && (statedName || pagePrintsDay(blocks, metadata.published))) {
+    published = metadata.published;
     if (metadata.modified) updated = metadata.modified;
   }
 

@@ -279,3 +279,53 @@ export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, 
   }
   return out;
 }
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const PRINTED_DATE_ALL = new RegExp(PRINTED_DATE.source, 'giu');
+const pad = (x: number | string) => String(x).padStart(2, '0');
+
+/** The calendar days a printed date may mean (`2025-01-29`; both readings of `04/05/2025`). */
+export function daysOf(text: string): string[] {
+  let m = /(\d{4})-(\d{2})-(\d{2})/u.exec(text);
+  if (m) return [`${m[1]}-${m[2]}-${m[3]}`];
+  m = /\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/iu.exec(text);
+  if (m && MONTHS[m[1]!.toLowerCase()]) return [`${m[3]}-${pad(MONTHS[m[1]!.toLowerCase()]!)}-${pad(m[2]!)}`];
+  m = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3})[a-z]*\.?,?\s+(\d{4})/iu.exec(text);
+  if (m && MONTHS[m[2]!.toLowerCase()]) return [`${m[3]}-${pad(MONTHS[m[2]!.toLowerCase()]!)}-${pad(m[1]!)}`];
+  m = /\b(\d{1,2})[./](\d{1,2})[./](\d{4})/u.exec(text);
+  if (m) return [`${m[3]}-${pad(m[2]!)}-${pad(m[1]!)}`, `${m[3]}-${pad(m[1]!)}-${pad(m[2]!)}`];
+  return [];
+}
+
+/** Whether the page prints the calendar day of a stated date (in any of the shapes of PRINTED_DATE). */
+export function pagePrintsDay(blocks: Block[], stated: string): boolean {
+  const want = new Set(daysOf(stated));
+  if (!want.size) return false;
+  for (const b of blocks) {
+    const t = b.bare;
+    if (!DIGIT.test(t)) continue;
+    PRINTED_DATE_ALL.lastIndex = 0;
+    for (let m = PRINTED_DATE_ALL.exec(t); m; m = PRINTED_DATE_ALL.exec(t)) {
+      for (const d of daysOf(m[0])) if (want.has(d)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the page prints a stated author's name (its first name if several), as a run of words within one block. */
+export function pagePrintsName(blocks: Block[], stated: string): boolean {
+  const first = stated.split(/\s*[,;]\s*|\s+(?:and|&)\s+/u).find((x) => x.trim()) ?? '';
+  const want = words(first);
+  if (!want.length) return false;
+  for (const b of blocks) {
+    const t = b.bare;
+    if (t.length < first.length) continue;
+    const ws = words(t);
+    for (let i = 0; i + want.length <= ws.length; i++) {
+      let j = 0;
+      while (j < want.length && ws[i + j] === want[j]) j++;
+      if (j === want.length) return true;
+    }
+  }
+  return false;
+}
