@@ -146,7 +146,7 @@ export function titleFeatures(
       /:$/u.test(t) ? 1 : 0,
       b.bullet ? 1 : 0,
       Math.min(s.repeat, 5),
-      PRINTED_DATE.test(t) ? 1 : 0,
+      DIGIT.test(t) && PRINTED_DATE.test(t) ? 1 : 0,
       BY.test(t) ? 1 : 0,
       b.blankBefore ? 1 : 0,
       b.blankAfter ? 1 : 0,
@@ -231,7 +231,7 @@ export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, 
   for (const i of order) {
     const t = blocks[i]!.bare;
     if (stats[i]!.words > 30 || i === titleAt) continue;
-    const dm = PRINTED_DATE.exec(t);
+    const dm = DIGIT.test(t) ? PRINTED_DATE.exec(t) : null; // every printed date shape has a digit
     if (dm) {
       if (UPDATED.test(t.slice(0, dm.index + 1))) {
         if (!out.updated) out.updated = dm[0];
