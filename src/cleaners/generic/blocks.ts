@@ -30,10 +30,22 @@ export interface Block {
   markup?: LineMarkup;
 }
 
+/** The leading run of non-space characters, as `split(/\s+/u)[0]` gives it for a trimmed line. */
+const FIRST_WORD = /^\S*/u;
 const BULLET = /^(\s*)([•□◦▪●○■◆▶►‣⁃∙·*\-–—+]|\(?\d{1,3}[.)]|\(?[a-z][.)])(\s+)/u;
 
 /** Display columns of a string: East Asian wide and fullwidth characters take two. */
 export function displayWidth(s: string): number {
+  // fast path: below U+1100 (and no surrogates) every character takes one column
+  let narrow = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300 && (c <= 0x36f || c >= 0x1100)) {
+      narrow = false;
+      break;
+    }
+  }
+  if (narrow) return s.length;
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
@@ -62,16 +74,23 @@ export function displayWidth(s: string): number {
  * and are followed by another text line.
  */
 export function wrapWidth(texts: string[]): number {
-  const widths = texts.map((t) => displayWidth(t.trimEnd()));
+  return widthOf(
+    texts.map((t) => displayWidth(t.trimEnd())),
+    texts.map((t) => t.trim() === ''),
+  );
+}
+
+/** wrapWidth from each line's display width (trailing spaces left out) and blankness. */
+function widthOf(widths: number[], blank: boolean[]): number {
   let max = 0;
   for (let i = 0; i < widths.length; i++) {
     const w = widths[i]!;
-    if (w > max && w <= 400 && (texts[i + 1] ?? '').trim() !== '') max = w;
+    if (w > max && w <= 400 && i + 1 < blank.length && !blank[i + 1]) max = w;
   }
   if (max < 60) return 0;
   let near = 0;
   for (let i = 0; i < widths.length; i++) {
-    if (widths[i]! >= max * 0.9 && (texts[i + 1] ?? '').trim() !== '') near++;
+    if (widths[i]! >= max * 0.9 && i + 1 < blank.length && !blank[i + 1]) near++;
   }
   return near >= 2 ? max : 0;
 }
@@ -94,39 +113,39 @@ export function splitBullet(text: string): { indent: number; bullet: string; bar
 
 /** Groups lines into blocks. Lines with markup are never joined (the reader already made one line a block). */
 export function toBlocks(lines: BlockLine[]): Block[] {
-  const texts = lines.map((l) => l.text);
   const hasMarkup = lines.some((l) => l.markup);
-  const width = hasMarkup ? 0 : wrapWidth(texts);
+  const blank = lines.map((l) => l.text.trim() === '');
+  // display widths only for a dump, where lines may be wrapped
+  const widths = hasMarkup ? [] : lines.map((l) => displayWidth(l.text.trimEnd()));
+  const width = hasMarkup ? 0 : widthOf(widths, blank);
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
     const first = lines[i]!;
-    if (first.text.trim() === '') {
+    if (blank[i]) {
       i++;
       continue;
     }
     const head = splitBullet(first.text);
     const idx = [i];
     const parts = [first.text.trim()];
-    let cur = first.text.trimEnd();
     while (width > 0 && i + 1 < lines.length) {
       const next = lines[i + 1]!.text;
-      if (next.trim() === '') break;
+      if (blank[i + 1]) break;
       const nb = splitBullet(next);
       if (nb.bullet !== '' && nb.bullet !== '-' && nb.bullet !== '–') break;
       const nextIndent = leading(next);
       if (nextIndent < head.indent || (head.bullet !== '' && nextIndent < head.textStart)) break;
-      const firstWord = next.trim().split(/\s+/u)[0] ?? '';
-      if (displayWidth(cur) + 1 + displayWidth(firstWord) <= width) break;
+      const firstWord = FIRST_WORD.exec(next.trim())?.[0] ?? '';
+      if (widths[i]! + 1 + displayWidth(firstWord) <= width) break;
       i++;
       idx.push(i);
       parts.push(next.trim());
-      cur = next.trimEnd();
     }
     const text = parts.join(' ');
-    const blankBefore = idx[0]! === 0 || (lines[idx[0]! - 1]?.text.trim() ?? '') === '';
+    const blankBefore = idx[0]! === 0 || blank[idx[0]! - 1]!;
     const last = idx[idx.length - 1]!;
-    const blankAfter = last === lines.length - 1 || (lines[last + 1]?.text.trim() ?? '') === '';
+    const blankAfter = last === lines.length - 1 || blank[last + 1]!;
     const block: Block = {
       lines: idx,
       text,

@@ -8,7 +8,8 @@ import type { Block } from './blocks.js';
 
 const WORD = /[\p{L}\p{N}_]+/gu;
 const ASCII = /^[\x00-\x7f]*$/;
-const ASCII_WORD = /[A-Za-z0-9_]+/g;
+/** [A-Za-z0-9_] */
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
 
@@ -26,6 +27,8 @@ const STOP = new Set(
     'de het een en van op te dat niet is zijn met voor'
   ).split(' '),
 );
+/** The longest stop word. */
+const STOP_MAX = Math.max(...[...STOP].map((w) => w.length));
 
 const BOILER =
   /\b(share|tweet|pin it|subscribe|newsletter|cookies?|log ?in|sign ?(in|up)|register|privacy|terms( of (use|service))?|copyright|all rights reserved|related|read more|more stories|advertisement|sponsored|follow us|comments?|reply|menu|search|skip to|home|contact|about us|next|previous|prev|back to top|load more|show more|view all|see all|download|cart|checkout|posted in|tags?|categor(y|ies)|trending|popular|recommended|you may also like)\b/iu;
@@ -34,6 +37,12 @@ const DATE =
 const BYLINE = /^(by|von|par|por|di|door|written by|posted by|author:?)\s+\p{Lu}/iu;
 const TERMINAL = /[.!?。！？…:;"”’»)\]]$/u;
 const SENTENCE_END = /[.!?。！？…]["”’»)]?$/u;
+const SEPARATOR = /\s[|·•»›>\/]\s/gu;
+const COPYRIGHT = /©|\(c\)|copyright/iu;
+const URL_LIKE = /https?:\/\/|www\.|@\w+\.\w/u;
+const DIGIT = /\d/u;
+/** Weights of the smoothed density, e^(-d²/8) for d = -6..6. */
+const DENS_W = Array.from({ length: 13 }, (_, k) => Math.exp(-((k - 6) * (k - 6)) / 8));
 
 const BOILER_TOKENS =
   /(^|[-_])(nav|navbar|menu|footer|foot|header|masthead|sidebar|side|share|sharing|social|related|recommend|comment|comments|breadcrumb|breadcrumbs|widget|ad|ads|advert|promo|newsletter|cookie|consent|subscribe|signup|login|banner|popup|modal|tags|tag|meta|byline|author|date|toolbar|pagination|pager|copyright|legal|skip|search)([-_]|$)/u;
@@ -60,7 +69,8 @@ export const MARKUP_FEATURES = [
 
 export interface BlockStats {
   words: number;
-  tokens: string[];
+  /** Words that start with a capital letter. */
+  caps: number;
   endsSentence: boolean;
   repeat: number;
 }
@@ -87,11 +97,38 @@ export function blockFeatures(blocks: Block[], withMarkup: boolean): { rows: Flo
     if (!firstAt.has(key)) firstAt.set(key, i);
   }
   let totalWords = 0;
+  const stopVals = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const b = blocks[i]!;
-    const tokens = (ASCII.test(b.bare) ? b.bare.match(ASCII_WORD) : b.bare.match(WORD)) ?? [];
-    totalWords += tokens.length;
-    stats.push({ words: tokens.length, tokens, endsSentence: SENTENCE_END.test(b.bare), repeat: keyCount.get(keys[i]!) ?? 1 });
+    const bare = blocks[i]!.bare;
+    let nw = 0, caps = 0, stop = 0;
+    if (ASCII.test(bare)) {
+      // one pass over the words ([A-Za-z0-9_]+); the lower-cased key has them at the same places
+      const key = keys[i]!, len = bare.length;
+      for (let c = 0; c < len; ) {
+        const c0 = bare.charCodeAt(c);
+        if (!isWordCode(c0)) {
+          c++;
+          continue;
+        }
+        const start = c;
+        c++;
+        while (c < len && isWordCode(bare.charCodeAt(c))) c++;
+        nw++;
+        if (c0 >= 65 && c0 <= 90) caps++;
+        if (c - start <= STOP_MAX && STOP.has(key.slice(start, c))) stop++;
+      }
+    } else {
+      const tokens = bare.match(WORD) ?? [];
+      nw = tokens.length;
+      for (const tok of tokens) {
+        if (STOP.has(tok.toLowerCase())) stop++;
+        const c0 = tok.charCodeAt(0);
+        if (c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(tok[0]!)) caps++;
+      }
+    }
+    totalWords += nw;
+    stats.push({ words: nw, caps, endsSentence: SENTENCE_END.test(bare), repeat: keyCount.get(keys[i]!) ?? 1 });
+    stopVals[i] = nw ? stop / nw : 0;
   }
   const words = stats.map((s) => s.words);
   const rows: Float64Array[] = [];
@@ -129,7 +166,8 @@ export function blockFeatures(blocks: Block[], withMarkup: boolean): { rows: Flo
   let longWords = 0;
   for (const w of words) if (w >= 20) longWords += w;
   // prefix sums for windows
-  const pre = (vals: number[]) => {
+  // one element type for every window (mixed arrays made the optimised code bail out)
+  const pre = (vals: Float64Array) => {
     const p = new Float64Array(n + 1);
     for (let i = 0; i < n; i++) p[i + 1] = p[i]! + vals[i]!;
     return (a: number, b: number) => {
@@ -137,14 +175,9 @@ export function blockFeatures(blocks: Block[], withMarkup: boolean): { rows: Flo
       return hi < lo ? 0 : (p[hi + 1]! - p[lo]!) / (hi - lo + 1);
     };
   };
-  const wWords = pre(words.map((w) => Math.log1p(w)));
-  const wTerm = pre(stats.map((s) => (s.endsSentence ? 1 : 0)));
-  const wBul = pre(blocks.map((b) => (b.bullet ? 1 : 0)));
-  const stopVals = stats.map((s) => {
-    let k = 0;
-    for (const t of s.tokens) if (STOP.has(t.toLowerCase())) k++;
-    return s.tokens.length ? k / s.tokens.length : 0;
-  });
+  const wWords = pre(Float64Array.from(words, (w) => Math.log1p(w)));
+  const wTerm = pre(Float64Array.from(stats, (s) => (s.endsSentence ? 1 : 0)));
+  const wBul = pre(Float64Array.from(blocks, (b) => (b.bullet ? 1 : 0)));
   const wStop = pre(stopVals);
   // runs of short blocks and of bullets
   const shortRun = new Float64Array(n);
@@ -171,13 +204,18 @@ export function blockFeatures(blocks: Block[], withMarkup: boolean): { rows: Flo
   }
   // smoothed density: gaussian-weighted log words
   const dens = new Float64Array(n);
+  const logWords = new Float64Array(n), repFactor = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    logWords[j] = Math.log1p(words[j]!);
+    repFactor[j] = stats[j]!.repeat > 1 ? 0.3 : 1;
+  }
   for (let i = 0; i < n; i++) {
     let s = 0, z = 0;
     for (let d = -6; d <= 6; d++) {
       const j = i + d;
       if (j < 0 || j >= n) continue;
-      const w = Math.exp(-(d * d) / 8);
-      s += w * Math.log1p(words[j]!) * (stats[j]!.repeat > 1 ? 0.3 : 1);
+      const w = DENS_W[d + 6]!;
+      s += w * logWords[j]! * repFactor[j]!;
       z += w;
     }
     dens[i] = s / z;
@@ -198,12 +236,15 @@ export function blockFeatures(blocks: Block[], withMarkup: boolean): { rows: Flo
       ancWords.set(ak, (ancWords.get(ak) ?? 0) + words[i]!);
     }
   }
-  const linkD = blocks.map((b) => (b.markup && b.bare.length ? Math.min(1, b.markup.linkChars / b.bare.length) : 0));
+  const linkD = Float64Array.from(blocks, (b) => (b.markup && b.bare.length ? Math.min(1, b.markup.linkChars / b.bare.length) : 0));
   const wLink = pre(linkD);
+  // class and id tokens repeat over a page: test each once
+  const tokenKind = new Map<string, number>();
   let before = 0;
+  const buf = new Float64Array(n * nf);
   for (let i = 0; i < n; i++) {
     const b = blocks[i]!, s = stats[i]!, t = b.bare;
-    const row = new Float64Array(nf);
+    const row = buf.subarray(i * nf, (i + 1) * nf);
     const nw = s.words;
     let letters = 0, upper = 0, digits = 0, caps = 0;
     let spaces = 0, punct = 0, commas = 0, ends = 0;
@@ -242,10 +283,7 @@ export function blockFeatures(blocks: Block[], withMarkup: boolean): { rows: Flo
         }
       }
     }
-    for (const tok of s.tokens) {
-      const c0 = tok.charCodeAt(0);
-      if (c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(tok[0]!)) caps++;
-    }
+    caps = s.caps;
     let k = 0;
     row[k++] = nw;
     row[k++] = Math.log1p(t.length);
@@ -260,7 +298,7 @@ export function blockFeatures(blocks: Block[], withMarkup: boolean): { rows: Flo
     row[k++] = letters ? upper / letters : 0;
     row[k++] = b.bullet === '•' || b.bullet === '*' || b.bullet === '-' ? 1 : b.bullet ? 0.5 : 0;
     row[k++] = b.bullet && b.indent >= 4 ? 1 : 0;
-    row[k++] = /\d/u.test(b.bullet) ? 1 : 0;
+    row[k++] = DIGIT.test(b.bullet) ? 1 : 0;
     row[k++] = Math.min(b.indent, 20);
     row[k++] = b.lines.length;
     row[k++] = n > 1 ? i / (n - 1) : 0;
@@ -269,11 +307,11 @@ export function blockFeatures(blocks: Block[], withMarkup: boolean): { rows: Flo
     row[k++] = Math.log1p(n - 1 - i);
     row[k++] = Math.min(s.repeat, 10);
     row[k++] = (firstAt.get(keys[i]!) ?? i) < i ? 1 : 0;
-    row[k++] = count(/\s[|·•»›>\/]\s/gu, t);
-    row[k++] = t.length <= 300 && DATE.test(t) ? 1 : 0;
+    row[k++] = count(SEPARATOR, t);
+    row[k++] = t.length <= 300 && digits > 0 && DATE.test(t) ? 1 : 0; // every date shape has a digit
     row[k++] = BYLINE.test(t) ? 1 : 0;
-    row[k++] = /©|\(c\)|copyright/iu.test(t) ? 1 : 0;
-    row[k++] = /https?:\/\/|www\.|@\w+\.\w/u.test(t) ? 1 : 0;
+    row[k++] = COPYRIGHT.test(t) ? 1 : 0;
+    row[k++] = URL_LIKE.test(t) ? 1 : 0;
     row[k++] = t.length > 400 ? 0 : BOILER.test(t) ? (nw <= 12 ? 1 : 0.5) : 0;
     row[k++] = b.blankBefore ? 1 : 0;
     row[k++] = b.blankAfter ? 1 : 0;
@@ -310,8 +348,20 @@ export function blockFeatures(blocks: Block[], withMarkup: boolean): { rows: Flo
       for (const lm of LANDMARKS) row[k++] = m && m.landmarks.includes(lm) ? 1 : 0;
       row[k++] = m && m.hidden ? 1 : 0;
       row[k++] = m ? m.path.length : 0;
-      row[k++] = m ? m.tokens.filter((x) => BOILER_TOKENS.test(x)).length : 0;
-      row[k++] = m ? m.tokens.filter((x) => CONTENT_TOKENS.test(x)).length : 0;
+      let boilerT = 0, contentT = 0;
+      if (m) {
+        for (const x of m.tokens) {
+          let kind = tokenKind.get(x);
+          if (kind === undefined) {
+            kind = (BOILER_TOKENS.test(x) ? 1 : 0) + (CONTENT_TOKENS.test(x) ? 2 : 0);
+            tokenKind.set(x, kind);
+          }
+          boilerT += kind & 1;
+          contentT += kind >> 1;
+        }
+      }
+      row[k++] = boilerT;
+      row[k++] = contentT;
       row[k++] = totalWords ? (parentWords.get(parentKey[i]!) ?? 0) / totalWords : 0;
       const pw = parentWords.get(parentKey[i]!) ?? 0;
       row[k++] = pw ? (parentTerm.get(parentKey[i]!) ?? 0) / pw : 0;

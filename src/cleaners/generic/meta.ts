@@ -9,6 +9,10 @@ import type { BlockStats } from './features.js';
 
 const WORD = /[\p{L}\p{N}_]+/gu;
 const UPPER = /^\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const ASCII = /^[\x00-\x7f]*$/;
+const UPPER_CH = /\p{Lu}/u;
+const DIGIT = /\d/u;
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** Dates as pages print them; the first match is the date as printed. */
@@ -58,7 +62,8 @@ export function tokenF1(a: string, b: string): number {
 }
 
 export function isMetaLine(text: string): boolean {
-  return (PRINTED_DATE.test(text) && words(text).length <= 14) || BY.test(text);
+  // every printed date shape has a digit
+  return (DIGIT.test(text) && PRINTED_DATE.test(text) && words(text).length <= 14) || BY.test(text);
 }
 
 /** Blocks that may be the title: short, not a list item, around the start of the content. */
@@ -95,18 +100,28 @@ export function titleFeatures(
   for (let i = strong; i < blocks.length && body.length < 300; i++) if (keep[i]) body.push(...words(blocks[i]!.bare));
   const bodySet = new Set(body);
   const metaTitles = metadata ? [metadata.headline, metadata.ogTitle, metadata.title].filter((t): t is string => !!t) : [];
+  const metaNorm = metaTitles.map(norm);
   const seen = new Set<string>();
   let firstH1 = -1;
   const rows = idx.map((i, r) => {
     const b = blocks[i]!, s = stats[i]!, t = b.bare;
     const ws = words(t);
     let caps = 0, digits = 0, letters = 0, upper = 0;
-    for (const tok of s.tokens) if (UPPER.test(tok)) caps++;
+    // an ASCII block's capitalised words are the ones counted with its features
+    if (ASCII.test(t)) caps = s.caps;
+    else for (const tok of t.match(WORD) ?? []) if (UPPER.test(tok)) caps++;
     for (const ch of t) {
-      if (ch >= '0' && ch <= '9') digits++;
-      else if (/\p{L}/u.test(ch)) {
+      const c = ch.charCodeAt(0);
+      if (c < 128) {
+        if (c >= 48 && c <= 57) digits++;
+        else if (c >= 97 && c <= 122) letters++;
+        else if (c >= 65 && c <= 90) {
+          letters++;
+          upper++;
+        }
+      } else if (LETTER.test(ch)) {
         letters++;
-        if (/\p{Lu}/u.test(ch)) upper++;
+        if (UPPER_CH.test(ch)) upper++;
       }
     }
     let overlap = 0;
@@ -114,11 +129,12 @@ export function titleFeatures(
     const heading = b.markup?.heading ?? 0;
     if (heading === 1 && firstH1 < 0) firstH1 = i;
     let metaMatch = 0, metaExact = 0;
-    for (const m of metaTitles) {
+    const nt = metaTitles.length ? norm(t) : '';
+    metaTitles.forEach((m, j) => {
       metaMatch = Math.max(metaMatch, tokenF1(m, t));
-      if (norm(m) === norm(t)) metaExact = 1;
-      else if (norm(m).startsWith(norm(t)) && ws.length >= 3) metaExact = Math.max(metaExact, 0.5);
-    }
+      if (metaNorm[j] === nt) metaExact = 1;
+      else if (metaNorm[j]!.startsWith(nt) && ws.length >= 3) metaExact = Math.max(metaExact, 0.5);
+    });
     const shape = (b.bullet ? 'b' : '') + (heading ? 'h' + heading : '');
     const firstOfType = seen.has(shape) ? 0 : 1;
     seen.add(shape);
@@ -130,7 +146,7 @@ export function titleFeatures(
       /:$/u.test(t) ? 1 : 0,
       b.bullet ? 1 : 0,
       Math.min(s.repeat, 5),
-      PRINTED_DATE.test(t) ? 1 : 0,
+      DIGIT.test(t) && PRINTED_DATE.test(t) ? 1 : 0,
       BY.test(t) ? 1 : 0,
       b.blankBefore ? 1 : 0,
       b.blankAfter ? 1 : 0,
@@ -215,7 +231,7 @@ export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, 
   for (const i of order) {
     const t = blocks[i]!.bare;
     if (stats[i]!.words > 30 || i === titleAt) continue;
-    const dm = PRINTED_DATE.exec(t);
+    const dm = DIGIT.test(t) ? PRINTED_DATE.exec(t) : null; // every printed date shape has a digit
     if (dm) {
       if (UPDATED.test(t.slice(0, dm.index + 1))) {
         if (!out.updated) out.updated = dm[0];
@@ -262,4 +278,54 @@ export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, 
     out.updated = null;
   }
   return out;
+}
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const PRINTED_DATE_ALL = new RegExp(PRINTED_DATE.source, 'giu');
+const pad = (x: number | string) => String(x).padStart(2, '0');
+
+/** The calendar days a printed date may mean (`2025-01-29`; both readings of `04/05/2025`). */
+export function daysOf(text: string): string[] {
+  let m = /(\d{4})-(\d{2})-(\d{2})/u.exec(text);
+  if (m) return [`${m[1]}-${m[2]}-${m[3]}`];
+  m = /\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/iu.exec(text);
+  if (m && MONTHS[m[1]!.toLowerCase()]) return [`${m[3]}-${pad(MONTHS[m[1]!.toLowerCase()]!)}-${pad(m[2]!)}`];
+  m = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3})[a-z]*\.?,?\s+(\d{4})/iu.exec(text);
+  if (m && MONTHS[m[2]!.toLowerCase()]) return [`${m[3]}-${pad(MONTHS[m[2]!.toLowerCase()]!)}-${pad(m[1]!)}`];
+  m = /\b(\d{1,2})[./](\d{1,2})[./](\d{4})/u.exec(text);
+  if (m) return [`${m[3]}-${pad(m[2]!)}-${pad(m[1]!)}`, `${m[3]}-${pad(m[1]!)}-${pad(m[2]!)}`];
+  return [];
+}
+
+/** Whether the page prints the calendar day of a stated date (in any of the shapes of PRINTED_DATE). */
+export function pagePrintsDay(blocks: Block[], stated: string): boolean {
+  const want = new Set(daysOf(stated));
+  if (!want.size) return false;
+  for (const b of blocks) {
+    const t = b.bare;
+    if (!DIGIT.test(t)) continue;
+    PRINTED_DATE_ALL.lastIndex = 0;
+    for (let m = PRINTED_DATE_ALL.exec(t); m; m = PRINTED_DATE_ALL.exec(t)) {
+      for (const d of daysOf(m[0])) if (want.has(d)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the page prints a stated author's name (its first name if several), as a run of words within one block. */
+export function pagePrintsName(blocks: Block[], stated: string): boolean {
+  const first = stated.split(/\s*[,;]\s*|\s+(?:and|&)\s+/u).find((x) => x.trim()) ?? '';
+  const want = words(first);
+  if (!want.length) return false;
+  for (const b of blocks) {
+    const t = b.bare;
+    if (t.length < first.length) continue;
+    const ws = words(t);
+    for (let i = 0; i + want.length <= ws.length; i++) {
+      let j = 0;
+      while (j < want.length && ws[i + j] === want[j]) j++;
+      if (j === want.length) return true;
+    }
+  }
+  return false;
 }

@@ -64,6 +64,28 @@ describe('generic cleaner on HTML', () => {
   });
 });
 
+describe('generic cleaner on HTML that states what it does not print', () => {
+  const doc = parseHtml(read('story.html'));
+
+  it('takes the printed byline and date when the stated ones are printed nowhere', () => {
+    const result = cleanGeneric(doc.lines, { ...doc.metadata, author: 'Pat Smith', published: '2019-01-01T00:00:00Z' });
+    expect(result.byline).toBe('Jane Doe');
+    expect(result.published).toBe('March 3, 2025');
+    expect(result.body).toEqual(BODY);
+  });
+
+  it('keeps a stated date the page does not print when the page prints the stated author', () => {
+    const result = cleanGeneric(doc.lines, { ...doc.metadata, published: '2025-03-02' });
+    expect(result.published).toBe('2025-03-02');
+  });
+
+  it('takes no printed date from a page that says it is not an article', () => {
+    const result = cleanGeneric(doc.lines, { ...doc.metadata, author: null, published: null, type: 'Product' });
+    expect(result.byline).toBe('Jane Doe');
+    expect(result.published).toBeNull();
+  });
+});
+
 describe('generic cleaner on pages with little or no content', () => {
   it('says so when the body is very short', () => {
     const result = cleanGeneric(asLines('Home\nNews\nContact\n\n© 2025 Example'));

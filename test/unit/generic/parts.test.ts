@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth, splitBullet, toBlocks, wrapWidth } from '../../../src/cleaners/generic/blocks.js';
 import { decode } from '../../../src/cleaners/generic/decode.js';
-import { margin, type TreeModel } from '../../../src/cleaners/generic/gbdt.js';
-import { bylineName, findMeta, PRINTED_DATE, stripSiteName, tokenF1 } from '../../../src/cleaners/generic/meta.js';
+import { margin, margins, type TreeModel } from '../../../src/cleaners/generic/gbdt.js';
+import {
+  bylineName,
+  daysOf,
+  findMeta,
+  pagePrintsDay,
+  pagePrintsName,
+  PRINTED_DATE,
+  stripSiteName,
+  tokenF1,
+} from '../../../src/cleaners/generic/meta.js';
 import { blockFeatures } from '../../../src/cleaners/generic/features.js';
 
 const lines = (texts: string[]) => texts.map((text, i) => ({ n: i + 1, text }));
@@ -69,9 +78,24 @@ describe('trees and smoothing', () => {
     expect(margin(model, [3.5])).toBe(2.5);
   });
 
+  it('scores many rows as one by one, with trees of different depths and a leaf above the last level', () => {
+    const model: TreeModel = {
+      features: ['x', 'y'],
+      base: 0.25,
+      trees: [
+        // x <= 1 ? leaf 1 : (y <= 5 ? (x <= 4 ? 2 : 3) : 4)
+        { f: [0, -1, 1, 0, -1, -1, -1], t: [1, 1, 5, 4, 4, 2, 3], l: [1, -1, 3, 5, -1, -1, -1], r: [2, -1, 4, 6, -1, -1, -1] },
+        { f: [1, -1, -1], t: [0, -0.5, 0.5], l: [1, -1, -1], r: [2, -1, -1] },
+      ],
+    };
+    const rows = [[0, 0], [2, 1], [5, 1], [2, 9], [NaN, 3]];
+    expect(Array.from(margins(model, rows))).toEqual(rows.map((r) => margin(model, r)));
+    expect(rows.map((r) => margin(model, r))).toEqual([0.75, 2.75, 3.75, 4.75, 3.75]);
+  });
+
   it('keeps a weak line between content and drops a strong one between boilerplate when switching costs more', () => {
     const p = [0.1, 0.9, 0.45, 0.9, 0.1, 0.6, 0.1];
-    const stats = p.map(() => ({ words: 10, tokens: [], endsSentence: true, repeat: 1 }));
+    const stats = p.map(() => ({ words: 10, caps: 0, endsSentence: true, repeat: 1 }));
     expect(decode(p, stats, { threshold: 0.5, switchCost: 0 })).toEqual([false, true, false, true, false, true, false]);
     expect(decode(p, stats, { threshold: 0.5, switchCost: 1 })).toEqual([false, true, true, true, false, false, false]);
   });
@@ -107,5 +131,26 @@ describe('metadata', () => {
       updated: 'March 4, 2025',
       dateAt: [2, 3],
     });
+  });
+});
+
+describe('stated metadata printed on the page', () => {
+  const page = toBlocks(lines(['Bridge to close', '', 'By Jane Doe | Mar 3, 2025', '', 'The old bridge closes on 04/05/2025 for repairs.']));
+
+  it('reads the calendar days of printed dates', () => {
+    expect(daysOf('2025-03-03T09:00:00+01:00')).toEqual(['2025-03-03']);
+    expect(daysOf('March 3rd, 2025')).toEqual(['2025-03-03']);
+    expect(daysOf('3 of March 2025')).toEqual(['2025-03-03']);
+    expect(daysOf('04/05/2025')).toEqual(['2025-05-04', '2025-04-05']);
+    expect(daysOf('yesterday')).toEqual([]);
+  });
+
+  it('finds a stated day or name only where the page prints it', () => {
+    expect(pagePrintsDay(page, '2025-03-03T09:00:00Z')).toBe(true);
+    expect(pagePrintsDay(page, '2025-04-05')).toBe(true);
+    expect(pagePrintsDay(page, '2024-03-03')).toBe(false);
+    expect(pagePrintsName(page, 'Jane Doe, John Roe')).toBe(true);
+    expect(pagePrintsName(page, 'Doe Jane')).toBe(false);
+    expect(pagePrintsName(page, 'Example Media Team')).toBe(false);
   });
 });
