@@ -133,7 +133,7 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
     const metadataDate = (field: 'published' | 'updated', key: 'published' | 'modified'): string | null => {
       const printed = metadata[key];
       if (printed === null) return null;
-      const iso = normalizeIsoDate(printed, timeZone);
+      const iso = normalizeIsoDate(printed, timeZone, cleaner.fallback === true && context.timeZone === undefined);
       if (iso === null) {
         warnings.push(`could not read the document's ${key} date "${printed}"`);
         return null;

@@ -9,6 +9,7 @@ import { scoreSlice, slicePages } from './slice.js';
  */
 const FLOORS = {
   txt: { shingleF1: 0.72, wordF1: 0.75, articleWordF1: 0.9, titleExact: 0.33 },
+  html: { shingleF1: 0.77, wordF1: 0.8, articleWordF1: 0.91, titleExact: 0.7 },
 };
 
 describe('quality on the WCXB slice', () => {
@@ -17,12 +18,13 @@ describe('quality on the WCXB slice', () => {
     expect([...types].sort()).toEqual(['article', 'collection', 'documentation', 'forum', 'listing', 'product', 'service']);
   });
 
-  it('text dumps: body and title above their floors, every page cleaned', () => {
-    const { corpus, meta, errors } = scoreSlice('txt');
+  it.each(['txt', 'html'] as const)('%s: body and title above their floors, every page cleaned', (input) => {
+    const { corpus, meta, errors } = scoreSlice(input);
+    const floors = FLOORS[input];
     expect(errors).toEqual([]);
-    expect(corpus.f1).toBeGreaterThanOrEqual(FLOORS.txt.shingleF1);
-    expect(corpus.wordF1).toBeGreaterThanOrEqual(FLOORS.txt.wordF1);
-    expect(corpus.byType.article!.wordF1).toBeGreaterThanOrEqual(FLOORS.txt.articleWordF1);
-    expect(meta.titleExact).toBeGreaterThanOrEqual(FLOORS.txt.titleExact);
+    expect(corpus.f1).toBeGreaterThanOrEqual(floors.shingleF1);
+    expect(corpus.wordF1).toBeGreaterThanOrEqual(floors.wordF1);
+    expect(corpus.byType.article!.wordF1).toBeGreaterThanOrEqual(floors.articleWordF1);
+    expect(meta.titleExact).toBeGreaterThanOrEqual(floors.titleExact);
   });
 });

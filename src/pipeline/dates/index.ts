@@ -116,10 +116,11 @@ const ISO_LIKE =
  * ISO 8601, `2025-01-29T14:38:00+05:30`, `2025-01-29T09:08Z`, `2025-01-29 14:38`,
  * `2025-01-29`. Like every other date, it is given in `zone` (the cleaner's, or
  * `--tz`) with that zone's offset: the instant a stated offset (`Z`, `+00:00`)
- * pins down is moved there; a time without one is read in `zone`. Null when
- * the text is no such date.
+ * pins down is moved there; a time without one is read in `zone`. With
+ * `keepStatedOffset`, a stated offset is kept as it is. Null when the text is
+ * no such date.
  */
-export function normalizeIsoDate(printed: string, zone: string): string | null {
+export function normalizeIsoDate(printed: string, zone: string, keepStatedOffset = false): string | null {
   const g = ISO_LIKE.exec(printed.trim())?.groups;
   if (!g) return null;
   const [y, mo, d, h, mi, s] = [g.y, g.mo, g.d, g.h ?? '0', g.mi ?? '0', g.s ?? '0'].map(Number) as [number, number, number, number, number, number];
@@ -133,6 +134,8 @@ export function normalizeIsoDate(printed: string, zone: string): string | null {
   const stated = g.z.toUpperCase() === 'Z' ? '+00:00' : g.z.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
   const statedOffset = (stated.startsWith('-') ? -1 : 1) * (Number(stated.slice(1, 3)) * 60 + Number(stated.slice(4, 6)));
   if (Math.abs(statedOffset) > 18 * 60) return null;
+  // A cleaner that knows no site's zone (the generic one) keeps the page's own offset, and so its day.
+  if (keepStatedOffset) return formatIso(new WallClock(wallAsUtc), statedOffset);
   const instant = wallAsUtc - statedOffset * 60_000;
   const fixed = FIXED_OFFSETS[zone];
   const offset = fixed !== undefined && instant >= FIXED_SINCE ? fixed : dateFnsTz().tzOffset(zone, new Date(instant));

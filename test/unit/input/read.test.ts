@@ -86,6 +86,12 @@ describe('normalizeIsoDate: dates from a document’s metadata', () => {
     expect(normalizeIsoDate('2025-07-01T12:00:00Z', 'Europe/London')).toBe('2025-07-01T13:00:00+01:00');
   });
 
+  it('keeps the stated offset, and so the stated day, when asked (a cleaner that knows no site zone)', () => {
+    expect(normalizeIsoDate('2025-03-03T00:30:00+01:00', 'UTC', true)).toBe('2025-03-03T00:30:00+01:00');
+    expect(normalizeIsoDate('2025-03-12T09:05:30.123-0400', 'UTC', true)).toBe('2025-03-12T09:05:30-04:00');
+    expect(normalizeIsoDate('2025-03-12 17:55', 'UTC', true)).toBe('2025-03-12T17:55:00+00:00');
+  });
+
   it('reads a time without an offset, or a bare date, in the zone', () => {
     expect(normalizeIsoDate('2025-03-12 17:55', 'Asia/Kolkata')).toBe('2025-03-12T17:55:00+05:30');
     expect(normalizeIsoDate('2025-03-12', 'Asia/Kolkata')).toBe('2025-03-12T00:00:00+05:30');
