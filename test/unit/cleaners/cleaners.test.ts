@@ -91,7 +91,9 @@ describe('editorji datelines', () => {
 });
 
 describe('pages cut short at any line', () => {
-  const pages = fg.sync('fixtures/*/*.txt', { ignore: ['**/*.expected.*'] }).sort();
+  // Site cleaners read a page line by line, so a cut page gives a prefix; the generic
+  // cleaner weighs the whole page, so a cut one may be judged otherwise: not asked of it.
+  const pages = fg.sync('fixtures/*/*.txt', { ignore: ['**/*.expected.*', 'fixtures/generic/**'] }).sort();
 
   it.each(pages)('%s still cleans into a prefix of the whole article, with no clutter', (page) => {
     const source = basename(dirname(page));
