@@ -51,6 +51,8 @@ export interface Analysis {
   lines: LabelledLine[];
   /** What the cleaner found doubtful about this page (a fallback's warnings). */
   warnings: string[];
+  /** The part of `metadata` the cleaner vouches for, when it judged it (the generic cleaner): empty fields are filled from it. */
+  vouchedMetadata?: DocumentMetadata | null;
 }
 
 /**
@@ -87,7 +89,8 @@ export function analyze(input: string | Uint8Array, options: PipelineOptions): A
   const base = { decoded, bytes, kind: document.kind, metadata: document.metadata, inputWarnings: document.warnings, scores, cleaner: chosen };
   if (chosen.labelPage) {
     const page = chosen.labelPage(text, document.metadata);
-    return { ...base, confidence: page.confidence, lines: withMarkup(page.lines, text), warnings: page.warnings };
+    const vouched = page.metadata === undefined ? {} : { vouchedMetadata: page.metadata };
+    return { ...base, ...vouched, confidence: page.confidence, lines: withMarkup(page.lines, text), warnings: page.warnings };
   }
   return { ...base, confidence, lines: withMarkup(chosen.label(text), text), warnings: [] };
 }
@@ -105,7 +108,7 @@ export function articleFrom(analysis: Analysis, options: CleanOptions = {}): Art
     encoding: analysis.decoded.encoding,
     warnings: [...analysis.decoded.warnings, ...analysis.inputWarnings, ...analysis.warnings],
     reader: analysis.kind,
-    metadata: analysis.metadata,
+    metadata: analysis.vouchedMetadata !== undefined ? analysis.vouchedMetadata : analysis.metadata,
     input: {
       path: options.path ?? null,
       bytes: analysis.bytes.byteLength,

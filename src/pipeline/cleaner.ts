@@ -68,4 +68,10 @@ export interface PageLabelling {
   /** 0 to 1: how sure the cleaner is that what it kept is the page's main content. */
   confidence: number;
   warnings: string[];
+  /**
+   * What of the document's metadata the cleaner vouches for: the article's
+   * empty fields are filled from this instead of from everything the document
+   * states (a template's author or date on a page that shows none).
+   */
+  metadata?: DocumentMetadata | null;
 }

@@ -88,7 +88,7 @@ function labelGeneric(lines: readonly Line[], document: DocumentMetadata | null)
   });
   // An empty body is the pipeline's own warning; "very short" would say it twice.
   const warnings = result.body.length === 0 ? result.warnings.filter((warning) => !warning.startsWith('very short body')) : result.warnings;
-  return { lines: labelled, confidence: result.confidence, warnings: [GENERIC_WARNING, ...warnings] };
+  return { lines: labelled, confidence: result.confidence, warnings: [GENERIC_WARNING, ...warnings], metadata: vouched(document, result) };
 }
 
 function ruleName(verdict: GenericLabel): string {
@@ -116,4 +116,21 @@ function printedDate(printed: string): string {
     .replace(/(\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})$/u, '$1')
     .replace(/\s+/gu, ' ')
     .trim();
+}
+
+/**
+ * The document's metadata less the author and dates the model did not take:
+ * it uses a stated author or date only where the page bears it out.
+ */
+function vouched(document: DocumentMetadata | null, result: ReturnType<typeof cleanGeneric>): DocumentMetadata | null {
+  if (document === null) return null;
+  const keep = (value: string | null, chosen: string | null) => (value !== null && value === chosen ? value : null);
+  const author = keep(document.author, result.byline);
+  const published = keep(document.published, result.published);
+  const modified = keep(document.modified, result.updated);
+  const from = { ...document.from };
+  if (author === null) delete from.author;
+  if (published === null) delete from.published;
+  if (modified === null) delete from.modified;
+  return { ...document, author, published, modified, from };
 }

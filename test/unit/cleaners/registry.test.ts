@@ -4,6 +4,7 @@ import { cleaners, createRegistry } from '../../../src/cleaners/registry.js';
 import { defineCleaner } from '../../../src/cleaners/schema.js';
 import { clean } from '../../../src/pipeline/analyze.js';
 import { DeclutterError } from '../../../src/pipeline/errors.js';
+import { clean as cleanWithLibrary } from '../../../src/index.js';
 
 const toy = defineCleaner({
   id: 'toy',
@@ -53,5 +54,26 @@ describe('the registry', () => {
     const refusal = new DeclutterError('unrecognized', 'no cleaner recognizes this page (known: toy)', { cleaners: ['toy'] });
     expect(() => clean(STORY, { cleaners: createRegistry([toy]) })).toThrow(refusal);
     expect(() => clean(STORY, { cleaners: createRegistry([toy, genericCleaner]), sitesOnly: true })).toThrow(refusal);
+  });
+});
+
+describe('the generic cleaner and the document it reads', () => {
+  const page = (byline: string) =>
+    [
+      '<!doctype html><html lang="en"><head><title>Ferry back on</title>',
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry back on","author":{"@type":"Person","name":"Site Owner"},"datePublished":"2025-04-02T07:30:00+02:00"}</script>',
+      '</head><body><main><article><h1>Ferry back on</h1>',
+      byline,
+      '<p>The ferry to the island runs again from Monday, after the river fell back under the level at which the crossing is closed, the operator said on Friday.</p>',
+      '<p>Timetables are as before the floods, with an extra evening crossing on weekdays until the end of the month for people who work in town.</p>',
+      '</article></main></body></html>',
+    ].join('\n');
+
+  it('fills byline and date from the document only where the page bears them out', () => {
+    const printed = cleanWithLibrary(page('<p class="byline">By Site Owner, April 2, 2025</p>'));
+    expect(printed).toMatchObject({ source: 'generic', byline: 'Site Owner', published: '2025-04-02T07:30:00+02:00' });
+    const unprinted = cleanWithLibrary(page(''));
+    expect(unprinted).toMatchObject({ source: 'generic', title: 'Ferry back on', byline: null, published: null });
+    expect(unprinted.extraction.from).toEqual({ language: 'html' });
   });
 });
