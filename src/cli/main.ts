@@ -65,14 +65,19 @@ export function buildProgram(): Command {
     .option('--incremental', 'with --out-dir: skip inputs whose output is newer and was written with the same version and options')
     .option('--fail-fast', 'stop at the first input that fails')
     .option('--report <file.json>', 'write a JSON report: per input its source, status, warnings, error, output and time; totals')
+    .option('--files-from <file>', 'also clean the files listed in this file (- for standard input), one path a line')
+    .option('-0, --null', 'with --files-from: the paths are NUL-separated (find -print0, fd -0)')
+    .addOption(new Option('--input-format <format>', 'what the inputs are: page files, or NDJSON records of pages (one output line each)').choices(['files', 'ndjson']).default('files'))
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run declutter --help for usage)')
     .configureOutput({ outputError: (message, write) => write(message.replace(/^error: /, 'declutter: ')) })
     .exitOverride()
     // Options after a subcommand's name are that subcommand's (`explain -f json` is not the root's -f).
     .enablePositionalOptions()
-    .action(async (inputs: string[], options) => {
-      process.exitCode = await runClean(inputs, options);
+    .action(async (inputs: string[], options, command: Command) => {
+      // Records come back as records: NDJSON unless another format is asked for (which is refused).
+      if (options.inputFormat === 'ndjson' && command.getOptionValueSource('format') === 'default') options.format = 'ndjson';
+      process.exitCode = await runClean(inputs, { ...options, nul: options.null === true });
     });
   // Registered after the settings above, which `.command()` copies into each subcommand.
   addCheckCommand(program);
