@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { ErrorCode } from '../pipeline/errors.js';
 import { fromSystemError } from '../pipeline/errors.js';
+import { formatBytes } from '../io/read.js';
 import type { FileTask, PageRecord } from './task.js';
 
 /**
@@ -35,7 +36,7 @@ export async function* recordTasks(sources: readonly RecordSource[], maxLineByte
       for await (const line of lines(stream, maxLineBytes)) {
         const where = `${source.name}:${line.n}`;
         const task = line.bytes === null
-          ? refused(index, where, null, 'too-large', `record over the ${maxLineBytes}-byte limit for one line`)
+          ? refused(index, where, null, 'too-large', `too large (a line over the ${formatBytes(maxLineBytes)} limit)`)
           : taskFor(index, where, line.bytes);
         if (task === null) continue;
         index++;
