@@ -20,6 +20,10 @@ Examples:
   $ declutter page.txt -s editorji --tz UTC   force a cleaner and a time zone
   $ declutter scrapes/ -o clean/ --incremental --report run.json
                                               a whole folder, re-runnable, with a report
+  $ find scrapes -name '*.txt' -print0 | declutter --files-from - -0 -o clean/
+                                              the files a list names
+  $ declutter --input-format ndjson < records.ndjson > articles.ndjson
+                                              records in, one line out per record
 
 Inputs: files (in the order given), directories (searched for *.txt) and
 quoted glob patterns ('scrapes/**/*.txt'), each directory's or pattern's
@@ -41,6 +45,12 @@ stop the run before anything is written (exit 2). Ctrl-C stops taking new
 inputs, lets the ones under way finish, leaves no partial file, says how far
 it got and exits 130; a second Ctrl-C stops at once, abandoning what is
 under way (still no partial file).
+
+Records: with --input-format ndjson, standard input (or each file given) is
+one JSON record a line, {"id", "text" | "html" | "path", "url"?, "source"?};
+each gives exactly one NDJSON line in input order: the article with the id
+in input.id, or {"id", "error": {"code", "message"}}. A bad record never
+stops the stream, and is no failure of the run (exit 0).
 
 Exit status: 0 all inputs cleaned (or skipped), 1 some input failed,
 2 usage error, 130 interrupted.`;
