@@ -56,7 +56,10 @@ function openCreatingFolders(path: string): number {
 
 /** Writes all of `content`: one write may take only part of it. Throws Node's error as is. */
 export function writeAll(fd: number, content: string): void {
+  // A string is written as it is (no Buffer made per page); only a partial write needs its bytes.
+  const first = writeSync(fd, content);
+  if (first === Buffer.byteLength(content)) return;
   const data = Buffer.from(content);
-  let written = 0;
+  let written = first;
   while (written < data.length) written += writeSync(fd, data, written);
 }
