@@ -1,4 +1,4 @@
-// `npm run bench [-- --files N] [-- --runs R] [-- --repeat K] [-- --rss-100k] [-- --keep] [-- --dir D]`
+// `npm run bench [-- --files N] [-- --runs R] [-- --repeat K] [-- --rss-100k] [-- --bin B] [-- --keep] [-- --dir D]`
 //
 // Times declutter on a synthetic corpus (test/bench/corpus.js) side by side,
 // in one run, with two floors: a copy floor that only reads and writes the
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '15' },
     repeat: { type: 'string', default: '3' },
     'rss-100k': { type: 'boolean', default: false },
+    // Another build of declutter to time (its bin/declutter.js), for before-and-after tables.
+    bin: { type: 'string' },
     keep: { type: 'boolean', default: false },
     dir: { type: 'string' },
   },
@@ -34,7 +36,7 @@ const { values } = parseArgs({
 const files = Number(values.files);
 const startupRuns = Number(values.runs);
 const jobs = availableParallelism();
-const bin = join(root, 'bin', 'declutter.js');
+const bin = values.bin ?? join(root, 'bin', 'declutter.js');
 const work = values.dir ? join(values.dir, 'declutter-bench') : join(root, '.bench');
 const corpus = join(work, `corpus-${files}`);
 const pages = join(corpus, 'pages');
