@@ -94,3 +94,8 @@ export { diffExpectation } from './check/diff.js';
 export { lintArticle, type LintFailure } from './check/lint.js';
 export { explain, type Explanation } from './pipeline/explain.js';
 export { VERSION } from './version.js';
+// A batch: tasks from any (async) iterable, run in this thread (InlineRunner), results as events in input order.
+export { runBatch, InlineRunner, type BatchEvent, type BatchOptions, type BatchProgress, type TaskRunner } from './batch/run.js';
+export type { FileResult, FileSettings, FileTask, PageRecord } from './batch/task.js';
+export type { Totals } from './batch/report.js';
+export { DocumentStream } from './render/stream.js';

@@ -34,6 +34,12 @@ export class Tally {
     this.totals = { inputs, ok: 0, skipped: 0, failed: 0, notStarted: inputs, bySource: {}, ms: 0, interrupted: false };
   }
 
+  /** More inputs than first said: a stream's records, counted as they are read. */
+  add(inputs: number): void {
+    this.totals.inputs += inputs;
+    this.totals.notStarted += inputs;
+  }
+
   count(result: FileResult): void {
     if (result.status === 'cancelled') return;
     const totals = this.totals;

@@ -40,10 +40,25 @@ export interface FileTask {
   target: string | null;
   /** Already read (standard input). */
   bytes?: Uint8Array | undefined;
-  /** Set when the input must not be cleaned at all (it would overwrite an input). */
+  /** Set when the input must not be cleaned at all (it would overwrite an input, it is an unusable record). */
   refuse?: string | undefined;
+  /** The code of the `refuse` reason, when it has one. */
+  refuseCode?: ErrorCode | undefined;
   /** `--incremental`: what made the output last time, with this run's version and options; skipped while it still holds. */
   previous?: OutputRecord | undefined;
+  /** A record of a stream (`--input-format ndjson`): its output is one line, the article carrying its id, or an error record. */
+  record?: PageRecord | undefined;
+}
+
+/** What a record says beyond its page: `{"id", "text" | "html" | "path", "url"?, "source"?}`. */
+export interface PageRecord {
+  /** As the record gave it; null when the record is unreadable. */
+  id: string | number | null;
+  /** The page itself (`text` or `html`), when the record carries it rather than naming a file (the task's path). */
+  page?: string | undefined;
+  url?: string | undefined;
+  /** The cleaner to use for this record (as `--source` does for all). */
+  source?: string | undefined;
 }
 
 /** `cancelled`: not started after all, the run having stopped meanwhile (--fail-fast, Ctrl-C). */
@@ -78,8 +93,22 @@ function writeOutput(target: string, text: string): void {
   }
 }
 
+/** The one line a record that failed gives: `{"id": …, "error": {"code": …, "message": …}}`. */
+export function errorRecord(id: PageRecord['id'], code: string, message: string): string {
+  return `${JSON.stringify({ id, error: { code, message } })}\n`;
+}
+
+/** The result of a task refused before it is run (see FileTask.refuse). */
+export function refusedResult(task: FileTask): FileResult {
+  const result: FileResult = { index: task.index, path: task.path, status: 'failed', source: null, warnings: [], error: task.refuse ?? 'refused', output: null, ms: 0 };
+  if (task.refuseCode !== undefined) result.errorCode = task.refuseCode;
+  if (task.record) result.text = errorRecord(task.record.id, task.refuseCode ?? 'refused', result.error!);
+  return result;
+}
+
 export function cleanFile(task: FileTask, settings: FileSettings, cleaners: readonly Cleaner[]): FileResult {
   const started = nowMs();
+  const record = task.record;
   const result: FileResult = {
     index: task.index,
     path: task.path,
@@ -92,16 +121,18 @@ export function cleanFile(task: FileTask, settings: FileSettings, cleaners: read
   };
   try {
     if (task.refuse !== undefined) {
-      result.error = task.refuse;
+      return refusedResult(task);
     } else if (task.target !== null && task.previous !== undefined && isUpToDate(task.previous, task.path, realPathOf(task.path), task.target)) {
       result.status = 'skipped';
     } else {
       const seen = { size: 0, mtimeMs: 0 };
-      const bytes = task.bytes ?? readInputFile(task.path, settings.maxBytes, seen);
-      const article = clean(bytes, {
+      const page = record?.page ?? task.bytes ?? readInputFile(task.path, settings.maxBytes, seen);
+      const source = record?.source ?? settings.source;
+      const article = clean(page, {
         cleaners,
-        path: task.path,
-        ...(settings.source !== undefined && { source: settings.source }),
+        // A record's inline page has no path (its task's path only names the record in messages).
+        path: record?.page !== undefined ? null : task.path,
+        ...(source !== undefined && { source }),
         ...(settings.tz !== undefined && { tz: settings.tz }),
         ...(settings.encoding !== undefined && { encoding: settings.encoding }),
         ...(settings.strict !== undefined && { strict: settings.strict }),
@@ -109,11 +140,12 @@ export function cleanFile(task: FileTask, settings: FileSettings, cleaners: read
       });
       result.source = article.source;
       result.warnings = article.warnings;
+      if (record) article.input = { id: record.id, ...article.input, ...(record.url !== undefined && { url: record.url }) };
       const text = render(article, settings.format);
       if (task.target === null) result.text = text;
       else {
         writeOutput(task.target, text);
-        if (settings.record && task.bytes === undefined) {
+        if (settings.record && task.bytes === undefined && record?.page === undefined) {
           const output = statSync(task.target);
           result.made = { input: realPathOf(task.path), ...seen, outputSize: output.size, outputMtimeMs: output.mtimeMs };
         }
@@ -129,6 +161,7 @@ export function cleanFile(task: FileTask, settings: FileSettings, cleaners: read
     }
   }
   if (result.status === 'failed' && result.error !== null) result.output = null;
+  if (record && result.status === 'failed') result.text = errorRecord(record.id, result.errorCode ?? 'internal', result.error ?? 'failed');
   result.ms = nowMs() - started;
   return result;
 }

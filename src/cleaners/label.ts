@@ -14,6 +14,8 @@ export function labelLines(lines: readonly Line[], cleaner: CleanerDefinition): 
   let zone = cleaner.start;
   let title: string | null = null;
   let previous: string | null = null;
+  // One context for the whole page, updated per line: a new object per rule tried was most of labelling's garbage.
+  const context: RuleContext = { title: null, previous: null, next: null };
 
   // Labelled lines are built field by field: object spread here cost ten times the whole labelling.
   for (let i = 0; i < lines.length; i++) {
@@ -32,8 +34,11 @@ export function labelLines(lines: readonly Line[], cleaner: CleanerDefinition): 
     if (!rules) throw new Error(`cleaner ${cleaner.id}: rule moved to unknown zone "${zone}"`);
 
     let hit: LabelledLine | null = null;
+    context.title = title;
+    context.previous = previous;
+    context.next = next[i] === -1 ? null : lines[next[i]!]!.text;
     for (const rule of rules) {
-      const captures = tryRule(rule, line.text, { title, previous, next: next[i] === -1 ? null : lines[next[i]!]!.text });
+      const captures = tryRule(rule, line.text, context);
       if (captures === null) continue;
       hit = { n: line.n, text: line.text, label: rule.label, rule: rule.name, zone };
       if (rule.reason) hit.reason = rule.reason;

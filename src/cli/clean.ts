@@ -1,18 +1,20 @@
-import type { TaskRunner } from '../batch/run.js';
+import { readFileSync } from 'node:fs';
+import type { BatchEvent, TaskRunner } from '../batch/run.js';
 import { InlineRunner, runBatch } from '../batch/run.js';
 import type { FileResult, FileSettings, FileTask } from '../batch/task.js';
 import type { Discovery } from '../batch/pages.js';
 import { cleanersFor } from './cleaner-files.js';
 import type { Cleaner } from '../pipeline/cleaner.js';
-import { isDeclutterError } from '../pipeline/errors.js';
+import { fromSystemError, isDeclutterError } from '../pipeline/errors.js';
 import { LOCK_NAME, MANIFEST_NAME, OutDir } from '../batch/manifest.js';
 import { isPlainPath } from '../batch/pages.js';
 import { planOutputs } from '../batch/plan.js';
 import { ProgressLine } from './progress.js';
-import { readStdin } from '../io/read.js';
-import { ReportWriter, Tally, type Totals } from '../batch/report.js';
+import { DEFAULT_MAX_BYTES, readStdin } from '../io/read.js';
+import { ReportWriter, type Totals } from '../batch/report.js';
 import type { Format } from '../pipeline/types.js';
 import { EXTENSIONS } from '../render/index.js';
+import { DocumentStream } from '../render/stream.js';
 import { VERSION } from '../version.js';
 import { printError, printWarning, UsageError, withAdvice } from './diagnostics.js';
 import { writeStdout } from './stdout.js';
@@ -37,6 +39,11 @@ export interface CleanCommandOptions {
   incremental?: boolean;
   failFast?: boolean;
   report?: string;
+  /** `--files-from FILE|-`: more inputs, one path a line (NUL-separated with `nul`). */
+  filesFrom?: string;
+  nul?: boolean;
+  /** `ndjson`: the inputs are streams of records, one page each. */
+  inputFormat?: 'files' | 'ndjson';
 }
 
 /** Inputs in flight per worker thread: enough to keep it busy between messages, few enough to stop fast on Ctrl-C. */
@@ -51,11 +58,14 @@ const INTERRUPTED = 130;
  * and returns the exit code.
  */
 export async function runClean(argumentsGiven: string[], options: CleanCommandOptions): Promise<number> {
-  if (argumentsGiven.length === 0) {
+  if (options.inputFormat === 'ndjson') return runRecords(argumentsGiven, options);
+  if (argumentsGiven.length === 0 && options.filesFrom === undefined) {
     if (process.stdin.isTTY) throw new UsageError('no input: give files, or pipe a page to standard input (see --help)');
     argumentsGiven = ['-'];
   }
-  if (argumentsGiven.filter((input) => input === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  if (options.nul && options.filesFrom === undefined) throw new UsageError('-0 goes with --files-from (NUL-separated paths, as find -print0 writes)');
+  const readsStdin = argumentsGiven.filter((input) => input === '-').length + (options.filesFrom === '-' ? 1 : 0);
+  if (readsStdin > 1) throw new UsageError('standard input (-) can be read only once');
   if (options.incremental && !options.outDir) throw new UsageError('--incremental needs --out-dir (it compares the outputs with the inputs)');
   // Cleaner files are checked before any page is read.
   const cleaners = await cleanersFor(options);
@@ -64,6 +74,12 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   if (options.outDir) checkOutDir(options.outDir, argumentsGiven);
 
   const discovery = await findInputs(argumentsGiven, options);
+  if (options.filesFrom !== undefined) {
+    const listed = await readPathList(options.filesFrom, options.nul === true);
+    // Each listed path is one file, taken as written: a name with * in it is no pattern.
+    for (const path of listed) discovery.inputs.push(path);
+    discovery.expanded = true;
+  }
   const inputs = discovery.inputs;
   const batch = inputs.length > 1 || discovery.expanded;
   const plan = options.outDir ? planOutputs(inputs, discovery.roots, options.outDir, EXTENSIONS[options.format]) : null;
@@ -83,16 +99,7 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   }
 
   const stdinBytes = inputs.includes('-') ? await readStdinOnce(options.maxBytes) : null;
-  const settings: FileSettings = {
-    format: options.format,
-    source: options.source,
-    ...(options.cleaners !== undefined && options.cleaners.length > 0 && { cleanerFiles: options.cleaners }),
-    tz: options.tz,
-    encoding: options.encoding,
-    strict: options.strict,
-    sitesOnly: options.sitesOnly,
-    maxBytes: options.maxBytes,
-  };
+  const settings = settingsFrom(options);
   let outDir: OutDir | null = null;
   if (options.outDir && inputs.length > 0) {
     const stamp = { version: VERSION, options: outputOptions(options) };
@@ -107,21 +114,87 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
     settings.record = true;
   }
 
-  const taskAt = (index: number): FileTask => {
-    const path = inputs[index]!;
-    const task: FileTask = { index, path, target: plan ? plan.targetAt(index) : null };
-    if (path === '-') {
-      if (typeof stdinBytes === 'string') task.refuse = stdinBytes;
-      else task.bytes = stdinBytes!;
+  // What discovery could not use comes first, each a failed input; then the inputs in order.
+  const problems = discovery.problems.length;
+  function* tasks(): Generator<FileTask> {
+    let index = 0;
+    for (const { input, message } of discovery.problems) yield { index: index++, path: input, target: null, refuse: message };
+    for (let position = 0; position < inputs.length; position++) {
+      const path = inputs[position]!;
+      const task: FileTask = { index: index++, path, target: plan ? plan.targetAt(position) : null };
+      if (path === '-') {
+        if (typeof stdinBytes === 'string') task.refuse = stdinBytes;
+        else task.bytes = stdinBytes!;
+      }
+      if (plan?.overwritesInput(position)) task.refuse = `output ${task.target} would overwrite an input file; choose another --out-dir`;
+      const link = plan?.linkOnTheWay(position);
+      if (link) task.refuse = `output ${task.target} would be written through ${link}, a symbolic link inside the out dir; declutter never writes through one (remove the link)`;
+      if (options.incremental && task.target !== null && task.refuse === undefined) task.previous = outDir?.previous(task.target);
+      yield task;
     }
-    if (plan?.overwritesInput(index)) task.refuse = `output ${task.target} would overwrite an input file; choose another --out-dir`;
-    const link = plan?.linkOnTheWay(index);
-    if (link) task.refuse = `output ${task.target} would be written through ${link}, a symbolic link inside the out dir; declutter never writes through one (remove the link)`;
-    if (options.incremental && task.target !== null && task.refuse === undefined) task.previous = outDir?.previous(task.target);
-    return task;
-  };
+  }
+  return drive(tasks(), inputs.length + problems, jobs, settings, cleaners, outDir, options, {
+    batch,
+    // A search that found nothing is no reason for --fail-fast to skip the inputs that were found.
+    stopsOnFailure: (result) => result.index >= problems,
+  });
+}
 
-  const tally = new Tally(inputs.length + discovery.problems.length);
+/**
+ * `--input-format ndjson`: records from standard input or the files given,
+ * one output line per record in input order; a record that fails is an
+ * error record, so the run goes on (and exits 0: every record was answered).
+ */
+async function runRecords(argumentsGiven: string[], options: CleanCommandOptions): Promise<number> {
+  if (options.format !== 'ndjson') throw new UsageError('--input-format ndjson writes one line per record: use -f ndjson (the default with it)');
+  if (options.outDir) throw new UsageError('--input-format ndjson writes its records to standard output; --out-dir is for files');
+  if (options.incremental) throw new UsageError('--incremental needs --out-dir (it compares the outputs with the inputs)');
+  if (options.filesFrom !== undefined) throw new UsageError('--files-from lists pages; with --input-format ndjson give the record files as arguments');
+  if (argumentsGiven.length === 0) {
+    if (process.stdin.isTTY) throw new UsageError('no records: give NDJSON files, or pipe records to standard input (see --help)');
+    argumentsGiven = ['-'];
+  }
+  if (argumentsGiven.filter((input) => input === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  // Cleaner files are checked before any record is read.
+  const cleaners = await cleanersFor(options);
+  if (options.report === '-') throw new UsageError('--report - writes the report to standard output, which carries the articles without --out-dir');
+  if (options.report && argumentsGiven.some((input) => input !== '-' && sameFile(input, options.report!))) {
+    throw new UsageError(`--report ${options.report} would overwrite an input file; nothing was done`);
+  }
+  const { recordTasks, fileRecords } = await import('../batch/records.js');
+  const sources = argumentsGiven.map((input) => (input === '-' ? { name: 'stdin', open: () => process.stdin } : fileRecords(input)));
+  // A line holds a page escaped as JSON: the page limit, with room for its escapes.
+  const maxLine = 2 * (options.maxBytes ?? DEFAULT_MAX_BYTES) + 64 * 1024;
+  const cores = await coreCount(2, options.jobs);
+  const jobs = Math.max(1, Math.min(options.jobs ?? cores, cores * JOBS_PER_CORE));
+  if (options.jobs !== undefined && options.jobs > jobs) printWarning(null, `-j ${options.jobs} is more than ${JOBS_PER_CORE} per core (${cores} cores): using ${jobs}`);
+  return drive(recordTasks(sources, maxLine), undefined, jobs, settingsFrom(options), cleaners, null, options, {
+    batch: true,
+    stopsOnFailure: () => true,
+    recordsAnswer: true,
+  });
+}
+
+interface DriveMode {
+  /** Several documents on stdout (framed), a progress line and a summary. */
+  batch: boolean;
+  stopsOnFailure: (result: FileResult) => boolean;
+  /** A failed record is answered by its error record: it does not fail the run. */
+  recordsAnswer?: boolean;
+}
+
+/** Runs the tasks as a batch and turns its events into stdout, stderr lines, the report and the exit status. */
+async function drive(
+  tasks: Iterable<FileTask> | AsyncIterable<FileTask>,
+  expected: number | undefined,
+  jobs: number,
+  settings: FileSettings,
+  cleaners: readonly Cleaner[],
+  outDir: OutDir | null,
+  options: CleanCommandOptions,
+  mode: DriveMode,
+): Promise<number> {
+  const { batch } = mode;
   let report: ReportWriter | null = null;
   try {
     if (options.report) {
@@ -135,6 +208,8 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
     return 1;
   }
   let reportFailed = false;
+  /** The run's own files (the report, the out dir's manifest) could not be written. */
+  let runFailed = false;
   /** A report that cannot be written (a full disk) is named and dropped; the batch goes on to its summary. */
   const addToReport = (result: FileResult) => {
     try {
@@ -147,16 +222,11 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
       reportFailed = true;
     }
   };
-  for (const { input, message } of discovery.problems) {
-    printError(input, message);
-    const result: FileResult = { index: -1, path: input, status: 'failed', source: null, warnings: [], error: message, output: null, ms: 0 };
-    tally.count(result);
-    addToReport(result);
-  }
 
   const runner = await runnerFor(jobs, settings, cleaners);
-  const stdout = plan ? null : new StdoutSink(options.format, batch);
+  const stdout = options.outDir ? null : new DocumentStream(options.format, batch, writeStdout);
   const progress = batch && !options.quiet && process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
+  let done = 0;
   // Only a batch has work to wind down; a single page stops at Ctrl-C as any command does,
   // even while blocked opening a pipe that has no writer yet.
   const signals = batch
@@ -166,7 +236,7 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
         await runner.abandon();
         report?.abandon();
         outDir?.release();
-        printError(null, `interrupted again: stopped at once after ${tally.done} of ${tally.totals.inputs} inputs; the ones under way were abandoned`);
+        printError(null, `interrupted again: stopped at once after ${done}${expected === undefined ? '' : ` of ${expected}`} inputs; the ones under way were abandoned`);
         // Die by the signal itself (status 130 for SIGINT): exiting would wait for a thread stuck in a system call.
         signals?.release();
         process.kill(process.pid, signal);
@@ -185,30 +255,37 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
     : null;
   let stop = false;
 
+  const onEvent = async (event: BatchEvent): Promise<void> => {
+    if (event.type !== 'done' && event.type !== 'failed') return;
+    const { result } = event;
+    done = event.progress.done;
+    if (result.errorCode !== undefined && result.error !== null) result.error = withAdvice({ code: result.errorCode, message: result.error, details: result.errorDetails });
+    if (result.made && result.output !== null) outDir?.record(result.output, result.made);
+    addToReport(result);
+    if (result.status === 'failed' || (!options.quiet && result.warnings.length > 0)) progress?.clear();
+    if (result.status === 'failed') {
+      if (!(mode.recordsAnswer && options.quiet)) printError(result.path, result.error ?? 'failed');
+      if (options.failFast && mode.stopsOnFailure(result)) {
+        stop = true;
+        runner.stop?.();
+      }
+    } else if (!options.quiet) {
+      for (const warning of result.warnings) printWarning(result.path, warning);
+    }
+    if (result.text !== undefined) await stdout!.write(result.text);
+    progress?.update(event.progress);
+  };
+
+  let totals: Totals;
   try {
-    await runBatch(inputs.length, taskAt, runner, {
+    totals = await runBatch(tasks, {
+      runner,
       // Several per worker, so each always has inputs waiting and they travel in groups (see batch/pool.ts).
       concurrency: jobs === 1 ? 1 : jobs * TASKS_PER_WORKER,
+      ...(expected !== undefined && { expected }),
       stopped: () => stop || signals?.caught === true,
-      onResult: async (result) => {
-        if (result.status === 'cancelled') return;
-        if (result.errorCode !== undefined && result.error !== null) result.error = withAdvice({ code: result.errorCode, message: result.error, details: result.errorDetails });
-        tally.count(result);
-        if (result.made && result.output !== null) outDir?.record(result.output, result.made);
-        addToReport(result);
-        if (result.status === 'failed' || (!options.quiet && result.warnings.length > 0)) progress?.clear();
-        if (result.status === 'failed') {
-          printError(result.path, result.error ?? 'failed');
-          if (options.failFast) {
-            stop = true;
-            runner.stop?.();
-          }
-        } else if (!options.quiet) {
-          for (const warning of result.warnings) printWarning(result.path, warning);
-        }
-        if (result.text !== undefined) await stdout!.write(result.text);
-        progress?.update({ done: tally.done, total: tally.totals.inputs, failed: tally.totals.failed, elapsedMs: tally.elapsedMs });
-      },
+      interrupted: () => signals?.caught === true,
+      onEvent,
     });
     await stdout?.end();
   } catch (error) {
@@ -226,13 +303,16 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
     } catch (error) {
       if (!isDeclutterError(error)) throw error;
       printError(null, error.message);
-      tally.totals.failed++;
+      totals.failed++;
+      runFailed = true;
     }
   }
 
-  const interrupted = signals?.caught === true;
-  const totals = tally.finish(interrupted);
-  if (reportFailed) totals.failed++;
+  const interrupted = totals.interrupted;
+  if (reportFailed) {
+    totals.failed++;
+    runFailed = true;
+  }
   if (report) {
     try {
       report.finish(totals);
@@ -240,10 +320,13 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
       if (!isDeclutterError(error)) throw error;
       printError(options.report!, error.message);
       totals.failed++;
+      runFailed = true;
     }
   }
   if (interrupted || (stop && totals.notStarted > 0) || (batch && !options.quiet)) await printSummary(totals, stop && !interrupted);
   if (interrupted) return INTERRUPTED;
+  // Records answered with error records do not fail the run; a report that could not be written does.
+  if (mode.recordsAnswer) return stop || runFailed ? 1 : 0;
   return totals.failed > 0 ? 1 : 0;
 }
 
@@ -295,8 +378,37 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
+function settingsFrom(options: CleanCommandOptions): FileSettings {
+  return {
+    format: options.format,
+    source: options.source,
+    ...(options.cleaners !== undefined && options.cleaners.length > 0 && { cleanerFiles: options.cleaners }),
+    tz: options.tz,
+    encoding: options.encoding,
+    strict: options.strict,
+    sitesOnly: options.sitesOnly,
+    maxBytes: options.maxBytes,
+  };
+}
+
+/** `--files-from FILE|-`: one path a line, or NUL-separated (`-0`); empty entries are no paths. */
+async function readPathList(from: string, nul: boolean): Promise<string[]> {
+  let text: string;
+  try {
+    // A list of paths is not a page: the page size limit does not apply to it.
+    text = (from === '-' ? await readStdin(Number.MAX_SAFE_INTEGER) : readFileSync(from)).toString('utf8');
+  } catch (error) {
+    const reason = isDeclutterError(error) ? error : fromSystemError(error);
+    throw new UsageError(`--files-from ${from}: ${reason.message}`);
+  }
+  const entries = text.split(nul ? '\0' : '\n');
+  // A list written on Windows ends its lines with CR LF.
+  return (nul ? entries : entries.map((entry) => (entry.endsWith('\r') ? entry.slice(0, -1) : entry))).filter((entry) => entry !== '');
+}
+
 /** One plain file (or stdin) needs no search, so fast-glob is not even loaded. */
 async function findInputs(argumentsGiven: string[], options: CleanCommandOptions): Promise<Discovery> {
+  if (argumentsGiven.length === 0) return { inputs: [], roots: [], problems: [], expanded: false, expectationFiles: [] };
   if (argumentsGiven.length === 1 && isPlainPath(argumentsGiven[0]!)) {
     return { inputs: argumentsGiven, roots: [], problems: [], expanded: false, expectationFiles: [] };
   }
@@ -392,37 +504,4 @@ async function printSummary(totals: Totals, stoppedByFailure: boolean): Promise<
   ];
   if (totals.notStarted > 0) parts.push(`${totals.notStarted} not started`);
   process.stderr.write(`declutter: ${head}: ${parts.join(', ')} in ${(totals.ms / 1000).toFixed(1)}s\n`);
-}
-
-/**
- * Standard output: one input gives one document; a batch gives a JSON array,
- * NDJSON lines, or Markdown/text documents one after another, streamed in
- * input order.
- */
-class StdoutSink {
-  private written = 0;
-
-  constructor(
-    private readonly format: Format,
-    private readonly several: boolean,
-  ) {}
-
-  async write(text: string): Promise<void> {
-    let chunk = text;
-    if (this.format === 'json' && this.several) {
-      chunk = `${this.written === 0 ? '[\n' : ',\n'}${indent(chunk.trimEnd())}`;
-    } else if ((this.format === 'md' || this.format === 'text') && this.written > 0) {
-      chunk = `\n${chunk}`;
-    }
-    this.written++;
-    await writeStdout(chunk);
-  }
-
-  async end(): Promise<void> {
-    if (this.format === 'json' && this.several) await writeStdout(this.written === 0 ? '[]\n' : '\n]\n');
-  }
-}
-
-function indent(text: string): string {
-  return text.replace(/^/gm, '  ');
 }

@@ -22,6 +22,10 @@ Examples:
   $ declutter page.txt -s editorji --tz UTC   force a cleaner and a time zone
   $ declutter scrapes/ -o clean/ --incremental --report run.json
                                               a whole folder, re-runnable, with a report
+  $ find scrapes -name '*.txt' -print0 | declutter --files-from - -0 -o clean/
+                                              the files a list names
+  $ declutter --input-format ndjson < records.ndjson > articles.ndjson
+                                              records in, one line out per record
 
 Inputs: files (in the order given), directories (searched for *.txt,
 *.html and *.htm) and quoted glob patterns ('scrapes/**/*.txt'), each
@@ -45,6 +49,12 @@ stop the run before anything is written (exit 2). Ctrl-C stops taking new
 inputs, lets the ones under way finish, leaves no partial file, says how far
 it got and exits 130; a second Ctrl-C stops at once, abandoning what is
 under way (still no partial file).
+
+Records: with --input-format ndjson, standard input (or each file given) is
+one JSON record a line, {"id", "text" | "html" | "path", "url"?, "source"?};
+each gives exactly one NDJSON line in input order: the article with the id
+in input.id, or {"id", "error": {"code", "message"}}. A bad record never
+stops the stream, and is no failure of the run (exit 0).
 
 Exit status: 0 all inputs cleaned (or skipped), 1 some input failed,
 2 usage error, 130 interrupted.`;
@@ -71,14 +81,19 @@ export function buildProgram(): Command {
     .option('--incremental', 'with --out-dir: skip inputs whose output is newer and was written with the same version and options')
     .option('--fail-fast', 'stop at the first input that fails')
     .option('--report <file.json>', 'write a JSON report: per input its source, status, warnings, error, output and time; totals (- for stdout, with --out-dir)')
+    .option('--files-from <file>', 'also clean the files listed in this file (- for standard input), one path a line')
+    .option('-0, --null', 'with --files-from: the paths are NUL-separated (find -print0, fd -0)')
+    .addOption(new Option('--input-format <format>', 'what the inputs are: page files, or NDJSON records of pages (one output line each)').choices(['files', 'ndjson']).default('files'))
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run declutter --help for usage)')
     .configureOutput({ outputError: (message, write) => write(message.replace(/^error: /, 'declutter: ')) })
     .exitOverride()
     // Options after a subcommand's name are that subcommand's (`explain -f json` is not the root's -f).
     .enablePositionalOptions()
-    .action(async (inputs: string[], options) => {
-      process.exitCode = await runClean(inputs, options);
+    .action(async (inputs: string[], options, command: Command) => {
+      // Records come back as records: NDJSON unless another format is asked for (which is refused).
+      if (options.inputFormat === 'ndjson' && command.getOptionValueSource('format') === 'default') options.format = 'ndjson';
+      process.exitCode = await runClean(inputs, { ...options, nul: options.null === true });
     });
   // Registered after the settings above, which `.command()` copies into each subcommand.
   addCheckCommand(program);

@@ -7,7 +7,8 @@ import { nowMs } from '../batch/report.js';
  */
 export interface ProgressCounts {
   done: number;
-  total: number;
+  /** Null while it is not known (records read from a stream). */
+  total: number | null;
   failed: number;
   elapsedMs: number;
 }
@@ -38,6 +39,8 @@ export class ProgressLine {
 
 export function formatProgress({ done, total, failed, elapsedMs }: ProgressCounts): string {
   const rate = elapsedMs > 0 ? Math.round((done * 1000) / elapsedMs) : 0;
+  const failures = failed > 0 ? `, ${failed} failed` : '';
+  if (total === null) return `declutter: ${done} done, ${rate} files/s${failures}`;
   const percent = total > 0 ? Math.floor((done * 100) / total) : 100;
-  return `declutter: ${done}/${total} (${percent}%), ${rate} files/s${failed > 0 ? `, ${failed} failed` : ''}`;
+  return `declutter: ${done}/${total} (${percent}%), ${rate} files/s${failures}`;
 }

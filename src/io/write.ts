@@ -199,8 +199,16 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /** Writes all of `content`: one write may take only part of it, and a non-blocking pipe may be full for a moment. */
 export function writeAll(fd: number, content: string): void {
+  // A string is written as it is (no Buffer made per page); only a partial write needs its bytes.
+  let first = 0;
+  try {
+    first = writeSync(fd, content);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+  }
+  if (first === Buffer.byteLength(content)) return;
   const data = Buffer.from(content);
-  let written = 0;
+  let written = first;
   while (written < data.length) {
     try {
       written += writeSync(fd, data, written);

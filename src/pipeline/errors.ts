@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'bad-option'
   | 'bad-cleaner'
   | 'strict'
+  | 'bad-record'
   | 'io';
 
 /** What a program may want to know beyond the message; each key is set only by the codes that name it. */

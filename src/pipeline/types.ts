@@ -81,10 +81,14 @@ export interface RelatedStory {
 }
 
 export interface InputInfo {
+  /** The id of the record the page came in (`--input-format ndjson`); absent otherwise. */
+  id?: string | number | null;
   /** The path as given, `-` for stdin, null when the library got text only. */
   path: string | null;
   bytes: number;
   sha256: string;
+  /** The record's `url`, when it gave one. */
+  url?: string;
 }
 
 export interface Extraction {

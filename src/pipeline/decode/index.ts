@@ -33,13 +33,22 @@ export function decodeText(text: string): DecodedText {
   return withMojibakeRepaired({ text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8', warnings: [] });
 }
 
+/** One decoder for every page (making one per page cost more than a small page's decoding); each use ends with a flush. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function decodeUtf8OrWindows1252(bytes: Uint8Array): DecodedText {
-  // Streaming holds back an incomplete character at the very end instead of failing on it.
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const decoder = utf8;
   let text: string;
   try {
+    // Streaming holds back an incomplete character at the very end instead of failing on it.
     text = decoder.decode(bytes, { stream: true });
   } catch {
+    // The flush leaves the decoder fresh for the next page, whatever it held.
+    try {
+      decoder.decode();
+    } catch {
+      // Its leftover bytes were invalid too: gone now.
+    }
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', warnings: ['not valid UTF-8; decoded as Windows-1252'] };
   }
   try {
