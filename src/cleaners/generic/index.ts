@@ -14,10 +14,10 @@ import { contextFeatures, decode, type LineModel } from './decode.js';
 import { blockFeatures, type BlockStats } from './features.js';
 import { margin, margins, sigmoid, type TreeModel } from './gbdt.js';
 import { findMeta, norm, pagePrintsDay, pagePrintsName, stripSiteName, titleFeatures, tokenF1 } from './meta.js';
-import { TEXT_MODEL } from './model-text.js';
-import { TITLE_MODEL } from './model-title.js';
-import { HTML_MODEL } from './model-html.js';
-import { TITLE_HTML_MODEL } from './model-title-html.js';
+import { textModel } from './model-text.js';
+import { titleModel as textTitleModel } from './model-title.js';
+import { htmlModel } from './model-html.js';
+import { titleHtmlModel } from './model-title-html.js';
 
 export interface GenericLine {
   n: number;
@@ -83,8 +83,8 @@ function kindOf(b: Block, s: BlockStats, prevKept: boolean, nextKept: boolean): 
 export function cleanGeneric(lines: GenericLine[], metadata?: DocumentMetadata | null): GenericResult {
   const blocks = toBlocks(lines);
   const useHtml = lines.some((l) => l.markup);
-  const model: LineModel = useHtml ? HTML_MODEL : TEXT_MODEL;
-  const titleModel = useHtml ? TITLE_HTML_MODEL : TITLE_MODEL;
+  const model: LineModel = useHtml ? htmlModel() : textModel();
+  const titleModel = useHtml ? titleHtmlModel() : textTitleModel();
   const { rows, stats } = blockFeatures(blocks, useHtml);
   const p1 = scoreRows(model.stage1, rows);
   const p = model.stage2 ? scoreRows(model.stage2, contextFeatures(rows, p1, stats)) : p1;
