@@ -147,12 +147,7 @@ export function openSink(path: string, { durable = false, throughLinks = false }
     throw fromSystemError(error);
   }
   const { fd, temporary } = created;
-  let open = true;
-  const close = () => {
-    if (!open) return;
-    open = false;
-    closeSync(fd);
-  };
+  const close = closeOnce(fd, true);
   return {
     write: (data) => writeAll(fd, data),
     commit: () => {
@@ -175,13 +170,18 @@ export function openSink(path: string, { durable = false, throughLinks = false }
   };
 }
 
-function directSink(fd: number, owned: boolean): Sink {
+/** Closes `fd` the first time it is called (never, when the descriptor is not ours). */
+function closeOnce(fd: number, owned: boolean): () => void {
   let open = owned;
-  const close = () => {
+  return () => {
     if (!open) return;
     open = false;
     closeSync(fd);
   };
+}
+
+function directSink(fd: number, owned: boolean): Sink {
+  const close = closeOnce(fd, owned);
   return {
     write: (data) => writeAll(fd, data),
     commit: close,

@@ -50,7 +50,7 @@ describe('generic cleaner on a text dump', () => {
 });
 
 describe('generic cleaner on HTML', () => {
-  const doc = parseHtml(read('story.html'));
+  const doc = parseHtml(readFileSync(join('fixtures', 'generic', 'bridge-closure.html'), 'utf8'));
   const result = cleanGeneric(doc.lines, doc.metadata);
 
   it('keeps the story and takes title, author and date from what the document states', () => {
@@ -65,7 +65,7 @@ describe('generic cleaner on HTML', () => {
 });
 
 describe('generic cleaner on HTML that states what it does not print', () => {
-  const doc = parseHtml(read('story.html'));
+  const doc = parseHtml(readFileSync(join('fixtures', 'generic', 'bridge-closure.html'), 'utf8'));
 
   it('takes the printed byline and date when the stated ones are printed nowhere', () => {
     const result = cleanGeneric(doc.lines, { ...doc.metadata, author: 'Pat Smith', published: '2019-01-01T00:00:00Z' });
