@@ -99,6 +99,7 @@ export function buildProgram(): Command {
   addCheckCommand(program);
   addExplainCommand(program);
   addSourcesCommand(program);
+  addInitCleanerCommand(program);
   return program;
 }
 
@@ -196,6 +197,42 @@ function addSourcesCommand(program: Command): void {
     .action(async (options) => {
       const { runSources } = await import('./sources.js');
       process.exitCode = await runSources(options);
+    });
+}
+
+const INIT_CLEANER_EXAMPLES = `
+The draft holds fingerprints from the page's most distinctive lines (a
+copyright, contact or menu line, a section heading), a title rule, a body
+rule and a footer zone when a line ends the article, and the page's lines
+as comments with what the draft makes of each. It loads as it is and cleans
+the sample page into an article; refine it, then pin what it gives with
+check --update. The id defaults to the file name (Harbour Herald.html:
+harbour-herald).
+
+Examples:
+  $ declutter init-cleaner sample.html                         the draft on stdout
+  $ declutter init-cleaner sample.txt --id herald -o cleaners/herald.yaml
+  $ declutter sample.txt --cleaners cleaners/herald.yaml -f md try it
+  $ declutter check pages/ --cleaners cleaners/ --update       pin what it gives
+
+Exit status: 0 written, 1 the page could not be read or the file not
+written, 2 usage error (a bad id, an output file that exists).`;
+
+function addInitCleanerCommand(program: Command): void {
+  program
+    .command('init-cleaner')
+    .summary('write a draft cleaner file for a new site from a sample page')
+    .description('Write a draft cleaner file (YAML, for --cleaners) from a sample page of a site: fingerprints, a title rule, a body rule.')
+    .argument('[sample]', 'a page of the site (text or HTML); - (or nothing, when piped) reads standard input')
+    .option('--id <id>', "the cleaner's id (default: from the file name)")
+    .option('-o, --output <file>', 'write the draft into this new file (never over one that exists) instead of stdout')
+    .option('--encoding <label>', 'read the page in this encoding instead of detecting it', parseEncoding)
+    .option('--max-bytes <n>', 'refuse a page larger than this many bytes', parseByteCount, DEFAULT_MAX_BYTES)
+    .addHelpText('after', INIT_CLEANER_EXAMPLES)
+    .showHelpAfterError('(run declutter init-cleaner --help for usage)')
+    .action(async (sample: string | undefined, options) => {
+      const { runInitCleaner } = await import('./init-cleaner.js');
+      process.exitCode = await runInitCleaner(sample, options);
     });
 }
 

@@ -2,6 +2,7 @@ import {
   closeSync,
   constants,
   fsyncSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -72,6 +73,12 @@ export interface WriteOptions {
   durable?: boolean;
   /** Follow a symbolic link at `path` and replace its target (files the user named); otherwise the link itself is replaced. */
   throughLinks?: boolean;
+  /**
+   * Never replace anything at `path`: refused (`already exists`) when
+   * something is there, and put in place with link(2), which fails rather
+   * than replace a file made there in the meantime.
+   */
+  exclusive?: boolean;
 }
 
 /** Where a write really goes. */
@@ -124,9 +131,10 @@ export interface Sink {
   abandon(): void;
 }
 
-export function openSink(path: string, { durable = false, throughLinks = false }: WriteOptions = {}): Sink {
+export function openSink(path: string, { durable = false, throughLinks = false, exclusive = false }: WriteOptions = {}): Sink {
   let destination: Destination;
   try {
+    if (exclusive && exists(path)) throw new DeclutterError('io', 'already exists');
     destination = destinationOf(path, throughLinks);
   } catch (error) {
     throw fromSystemError(error);
@@ -153,7 +161,8 @@ export function openSink(path: string, { durable = false, throughLinks = false }
     commit: () => {
       if (durable) fsyncSync(fd);
       close();
-      renameSync(temporary, target);
+      if (exclusive) putInPlaceExclusively(temporary, target);
+      else renameSync(temporary, target);
     },
     abandon: () => {
       try {
@@ -168,6 +177,31 @@ export function openSink(path: string, { durable = false, throughLinks = false }
       }
     },
   };
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** The temporary file becomes `target` only if nothing is there yet (a file system without hard links: checked, then renamed). */
+function putInPlaceExclusively(temporary: string, target: string): void {
+  try {
+    linkSync(temporary, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new DeclutterError('io', 'already exists');
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw error;
+    if (exists(target)) throw new DeclutterError('io', 'already exists');
+    renameSync(temporary, target);
+    return;
+  }
+  rmSync(temporary, { force: true });
 }
 
 /** Closes `fd` the first time it is called (never, when the descriptor is not ours). */
