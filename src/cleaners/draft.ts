@@ -55,6 +55,8 @@ const FURNITURE_WORDS = new RegExp(
     'contact|contact us|careers|back to top|skip to content|read more|comments|print|email|tweet|facebook|twitter|whatsapp|linkedin)$',
   'i',
 );
+/** Words of a row of share buttons (`Share this article Facebook Twitter Email`). */
+const SHARE_WORDS = new Set(['share', 'this', 'article', 'story', 'post', 'on', 'via', 'facebook', 'twitter', 'x', 'email', 'e-mail', 'whatsapp', 'linkedin', 'reddit', 'telegram', 'pinterest', 'print', 'copy', 'link', 'follow', 'us']);
 const SECTION_WORDS = /^(?:trending|trending now|popular|most popular|most read|latest|latest news|related|related stories|related articles|more stories|more news|more from \S.*|recommended|you may also like|also read|top stories|editor's picks)$/i;
 const COPYRIGHT = /©|\(c\)\s|\bcopyright\b|\ball rights reserved\b/i;
 const CONTACT = /^(?:contact|e-?mail|phone|tel|call us|write to us|address)\b\s*:?|[\w.+-]+@[\w-]+\.[\w.-]+|\+\d[\d ()-]{6,}\d/i;
@@ -74,6 +76,7 @@ export function lineKind(text: string): LineKind {
   if (SECTION_WORDS.test(text)) return 'heading';
   if (words.length <= 6 && /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && /\p{L}{2}/u.test(text)) return 'heading';
   if (FURNITURE_WORDS.test(text)) return 'furniture';
+  if (words.length <= 8 && words.every((word) => SHARE_WORDS.has(word.toLowerCase().replace(/[:,]$/, '')))) return 'furniture';
   return 'text';
 }
 
@@ -159,7 +162,7 @@ interface Picked {
 interface Draft {
   definition: CleanerDefinition;
   /** Why each fingerprint was picked, in the order of the definition's. */
-  reasons: string[];
+  reasons: string[][];
   title: Line;
   labels: LabelledLine[];
 }
@@ -196,11 +199,11 @@ export function planDraft(lines: readonly Line[], options: DraftOptions): Draft 
   const body: Rule[] = [];
   if (clutter.length > 0) body.push({ name: 'furniture', match: alternation(clutter), label: 'dropped', reason: 'site furniture' });
   if (footer !== undefined) {
-    body.push({ name: 'footer', match: new RegExp(literalPattern(footer.text), 'u'), label: 'dropped', reason: 'site footer', then: 'footer' });
+    body.push({ name: 'footer', match: new RegExp(literalPattern(footer.text), 'u'), label: 'dropped', reason: 'end of the article', then: 'footer' });
   }
   body.push({ name: 'paragraph', match: /./u, label: 'body' });
   const zones: Record<string, Rule[]> = { top, body };
-  if (footer !== undefined) zones.footer = [{ name: 'rest', match: /./u, label: 'dropped', reason: 'site footer' }];
+  if (footer !== undefined) zones.footer = [{ name: 'rest', match: /./u, label: 'dropped', reason: 'after the article' }];
 
   const site = options.site?.trim() || options.id;
   const definition: CleanerDefinition = {
@@ -241,7 +244,7 @@ export function draftCleaner(lines: readonly Line[], options: DraftOptions): str
   );
   out.push('fingerprints:');
   definition.fingerprints.forEach((fingerprint, i) => {
-    out.push(`  # ${reasons[i]}`);
+    for (const reason of reasons[i]!) out.push(`  # ${reason}`);
     out.push(`  - { name: ${yamlString(fingerprint.name)}, pattern: ${yamlString(fingerprint.pattern.source)}, weight: ${fingerprint.weight} }`);
   });
   out.push('start: top');
@@ -273,7 +276,7 @@ export function draftCleaner(lines: readonly Line[], options: DraftOptions): str
  * reach less than TARGET_CONFIDENCE. A page without any furniture gets its
  * shortest lines other than the headline, with a comment saying so.
  */
-function pickFingerprints(lines: readonly Line[], title: Line): { fingerprints: Fingerprint[]; reasons: string[] } {
+function pickFingerprints(lines: readonly Line[], title: Line): { fingerprints: Fingerprint[]; reasons: string[][] } {
   const seen = new Set<string>();
   const candidates: Picked[] = [];
   const plain: Line[] = [];
@@ -306,10 +309,10 @@ function pickFingerprints(lines: readonly Line[], title: Line): { fingerprints: 
     const power = Math.log(1 - TARGET_CONFIDENCE) / Math.log(doubt);
     for (const entry of picked) entry.weight = Math.min(0.95, Math.ceil((1 - (1 - entry.weight) ** power) * 100) / 100);
   }
-  const digits = (text: string) => (/\d/.test(text) ? '; it holds digits (a year, a date?): write \\d where they change from page to page' : '');
+  const digits = (text: string) => (/\d/.test(text) ? ['it holds digits (a year, a date?): write \\d where they change from page to page'] : []);
   return {
     fingerprints: picked.map(({ line, weight, name }) => ({ name, pattern: new RegExp(literalPattern(line.text), 'u'), weight })),
-    reasons: picked.map(({ line, why, weight }) => `line ${line.n}: ${why} (weight ${weight})${digits(line.text)}`),
+    reasons: picked.map(({ line, why, weight }) => [`line ${line.n}: ${why} (weight ${weight})`, ...digits(line.text)]),
   };
 }
 
