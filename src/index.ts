@@ -72,6 +72,8 @@ export { render, EXTENSIONS } from './render/index.js';
 export { cleaners, createRegistry, findCleaner, registryWithFiles } from './cleaners/registry.js';
 export { findCleanerFiles, loadCleanerFile, type CleanerFile } from './cleaners/file.js';
 export { compileCleaner } from './cleaners/compile.js';
+// A first cleaner file for a new site from a sample page's lines (what `declutter init-cleaner` writes).
+export { draftCleaner, idFromFileName, type DraftOptions } from './cleaners/draft.js';
 export { validateCleaner } from './cleaners/validate.js';
 export { defineCleaner, type CleanerDefinition, type Fingerprint, type RequiredPart, type Rule } from './cleaners/schema.js';
 export type { Cleaner, CleanerScore } from './pipeline/cleaner.js';
