@@ -210,10 +210,11 @@ check --update. The id defaults to the file name (Harbour Herald.html:
 harbour-herald).
 
 Examples:
-  $ declutter init-cleaner sample.html                         the draft on stdout
+  $ declutter init-cleaner sample.html                    the draft on stdout
   $ declutter init-cleaner sample.txt --id herald -o cleaners/herald.yaml
-  $ declutter sample.txt --cleaners cleaners/herald.yaml -f md try it
-  $ declutter check pages/ --cleaners cleaners/ --update       pin what it gives
+                                                          the draft in a new file
+  $ declutter sample.txt --cleaners cleaners/ -f text     try it
+  $ declutter check pages/ --cleaners cleaners/ --update  pin what it gives
 
 Exit status: 0 written, 1 the page could not be read or the file not
 written, 2 usage error (a bad id, an output file that exists).`;
