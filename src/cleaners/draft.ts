@@ -31,6 +31,8 @@ export type LineKind = 'copyright' | 'contact' | 'menu' | 'heading' | 'furniture
 export const COMMENT_WIDTH = 100;
 /** The longest line taken as a fingerprint or a literal rule: longer ones are article text. */
 const MAX_LITERAL = 80;
+/** The most lines one rule names by their text. */
+const MAX_ALTERNATIVES = 8;
 /** How many fingerprints a draft gets at most. */
 const MAX_FINGERPRINTS = 3;
 /** What the fingerprints found together give, at least: above the detection threshold, so that a page may miss the weakest. */
@@ -80,10 +82,37 @@ export function lineKind(text: string): LineKind {
   return 'text';
 }
 
-/** Whether a line reads like a headline: a few words of ordinary text, not furniture. */
+/** Whether a line reads like a headline: a few words of ordinary text, not furniture, not a list item. */
 function isHeadlineLike(text: string): boolean {
   const words = text.split(' ').length;
-  return words >= 3 && text.length <= 200 && /\p{Ll}/u.test(text) && lineKind(text) === 'text';
+  return words >= 3 && text.length <= 200 && /\p{Ll}/u.test(text) && !LIST_ITEM.test(text) && lineKind(text) === 'text';
+}
+
+const LIST_ITEM = /^(?:[•□■▪◦▸►*·–-]|\d{1,3}[.)])\s/u;
+
+/** A paragraph of article text: a long line that ends a sentence. */
+function isParagraph(text: string): boolean {
+  return text.split(' ').length >= 20 && /[.!?…"”’)]$/u.test(text);
+}
+
+/** How far above the article's first paragraph its headline is looked for, in lines. */
+const HEADLINE_REACH = 12;
+
+/**
+ * The page's headline: an HTML page's h1; else, above where the article
+ * starts (the first paragraph with another soon after it), the nearest
+ * line that reads like a headline and not like a byline, dek or menu;
+ * else the first line that reads like a headline; else the first line.
+ */
+function findHeadline(content: readonly Line[]): Line {
+  const h1 = content.find((line) => line.markup?.heading === 1);
+  if (h1) return h1;
+  const start = content.findIndex((line, i) => isParagraph(line.text) && content.slice(i + 1, i + 5).some((next) => isParagraph(next.text)));
+  for (let i = start - 1; i >= 0 && i >= start - HEADLINE_REACH; i--) {
+    const text = content[i]!.text;
+    if (isHeadlineLike(text) && !/^by\s/i.test(text) && !/[.,;:|]$/.test(text) && !text.includes(' | ') && text.split(' ').length <= 25) return content[i]!;
+  }
+  return content.find((line) => isHeadlineLike(line.text)) ?? content[0]!;
 }
 
 /** A line's text as a regular expression that matches it and nothing else (for the `u` flag, printable in YAML). */
@@ -175,34 +204,28 @@ export function planDraft(lines: readonly Line[], options: DraftOptions): Draft 
   const content = lines.filter((line) => line.text !== '' && chromeOf(line) === null);
   if (content.length === 0) throw new DeclutterError('empty', 'the sample page has no text outside its page chrome to draft a cleaner from');
 
-  // The headline: the page's h1 when the markup says so, else the first line that reads like one, else the first line.
-  const title =
-    content.find((line) => line.markup?.heading === 1) ?? content.find((line) => isHeadlineLike(line.text)) ?? content[0]!;
+  const title = findHeadline(content);
   const titleIndex = content.indexOf(title);
-  // Every line above it is dropped by its text (the headline's own text excepted: a line equal to it would be the title as well).
-  const before = unique(content.slice(0, titleIndex).map((line) => line.text)).filter((text) => text !== title.text);
+  const masthead = content.slice(0, titleIndex);
   const after = content.slice(titleIndex + 1);
   const footer = after.find((line) => {
     const kind = lineKind(line.text);
     return kind !== 'text' && kind !== 'furniture';
   });
   const article = footer === undefined ? after : after.slice(0, after.indexOf(footer));
-  const clutter = unique(article.filter((line) => lineKind(line.text) === 'furniture').map((line) => line.text));
+  const clutter = unique(article.filter((line) => lineKind(line.text) === 'furniture').map((line) => line.text)).slice(0, MAX_ALTERNATIVES);
 
   const { fingerprints, reasons } = pickFingerprints(lines, title);
 
-  const top: Rule[] = [];
-  if (before.length > 0) {
-    top.push({ name: 'masthead', match: alternation(before), label: 'dropped', reason: 'above the headline' });
-  }
-  top.push({ name: 'headline', match: /./u, label: 'title', then: 'body' });
+  const start = mastheadRules(masthead, title, { name: 'headline', match: /./u, label: 'title', then: 'body' });
+  const zones: Record<string, Rule[]> = { top: start.top, ...(start.headline && { headline: start.headline }) };
   const body: Rule[] = [];
   if (clutter.length > 0) body.push({ name: 'furniture', match: alternation(clutter), label: 'dropped', reason: 'site furniture' });
   if (footer !== undefined) {
     body.push({ name: 'footer', match: new RegExp(literalPattern(footer.text), 'u'), label: 'dropped', reason: 'end of the article', then: 'footer' });
   }
   body.push({ name: 'paragraph', match: /./u, label: 'body' });
-  const zones: Record<string, Rule[]> = { top, body };
+  zones.body = body;
   if (footer !== undefined) zones.footer = [{ name: 'rest', match: /./u, label: 'dropped', reason: 'after the article' }];
 
   const site = options.site?.trim() || options.id;
@@ -313,6 +336,44 @@ function pickFingerprints(lines: readonly Line[], title: Line): { fingerprints: 
   return {
     fingerprints: picked.map(({ line, weight, name }) => ({ name, pattern: new RegExp(literalPattern(line.text), 'u'), weight })),
     reasons: picked.map(({ line, why, weight }) => [`line ${line.n}: ${why} (weight ${weight})`, ...digits(line.text)]),
+  };
+}
+
+/**
+ * The rules of the zone the page starts in, which drop the lines above the
+ * headline: a few short ones by their text, in one rule before the
+ * headline rule; a long masthead (a menu of many lines) by the last line
+ * above the headline that it holds once, after which the headline zone
+ * drops the lines repeated from above and takes the next one; and when
+ * there is no such line, the headline by its own text.
+ */
+function mastheadRules(masthead: readonly Line[], title: Line, headline: Rule): { top: Rule[]; headline?: Rule[] } {
+  // A line equal to the headline is left out: it would be the title as well.
+  const texts = unique(masthead.map((line) => line.text)).filter((text) => text !== title.text);
+  if (texts.length === 0) return { top: [headline] };
+  if (texts.length <= MAX_ALTERNATIVES && texts.every((text) => text.length <= MAX_LITERAL)) {
+    return { top: [{ name: 'masthead', match: alternation(texts), label: 'dropped', reason: 'above the headline' }, headline] };
+  }
+  const count = new Map<string, number>();
+  for (const { text } of masthead) count.set(text, (count.get(text) ?? 0) + 1);
+  let end = masthead.length - 1;
+  while (end >= 0 && (count.get(masthead[end]!.text) !== 1 || masthead[end]!.text === title.text)) end--;
+  const rest = unique(masthead.slice(end + 1).map((line) => line.text)).filter((text) => text !== title.text);
+  if (end < 0 || rest.length > MAX_ALTERNATIVES || rest.some((text) => text.length > MAX_LITERAL)) {
+    // No line to end the masthead by: the headline by its own text (this page's only), everything before it dropped.
+    return {
+      top: [
+        { ...headline, match: new RegExp(literalPattern(title.text), 'u') },
+        { name: 'masthead', match: /./u, label: 'dropped', reason: 'above the headline' },
+      ],
+    };
+  }
+  return {
+    top: [
+      { name: 'masthead-end', match: new RegExp(literalPattern(masthead[end]!.text), 'u'), label: 'dropped', reason: 'the last line above the headline once', then: 'headline' },
+      { name: 'masthead', match: /./u, label: 'dropped', reason: 'above the headline' },
+    ],
+    headline: [...(rest.length > 0 ? [{ name: 'masthead', match: alternation(rest), label: 'dropped' as const, reason: 'above the headline' }] : []), headline],
   };
 }
 
