@@ -95,22 +95,35 @@ function isParagraph(text: string): boolean {
   return text.split(' ').length >= 20 && /[.!?…"”’)]$/u.test(text);
 }
 
+/** A headline and not a byline, dek, menu or a paragraph's continuation: a few words, starting as a title does. */
+function isTitleLike(text: string): boolean {
+  return (
+    isHeadlineLike(text) &&
+    /^[\p{Lu}\p{N}"“‘'(]/u.test(text) &&
+    !/^by\s/i.test(text) &&
+    !/[.,;:|]$/.test(text) &&
+    !text.includes(' | ') &&
+    !/\blogo\b/i.test(text) &&
+    text.split(' ').length <= 25
+  );
+}
+
 /** How far above the article's first paragraph its headline is looked for, in lines. */
 const HEADLINE_REACH = 12;
 
 /**
  * The page's headline: an HTML page's h1; else, above where the article
- * starts (the first paragraph with another soon after it), the nearest
+ * starts (its first paragraph), the nearest
  * line that reads like a headline and not like a byline, dek or menu;
  * else the first line that reads like a headline; else the first line.
  */
 function findHeadline(content: readonly Line[]): Line {
   const h1 = content.find((line) => line.markup?.heading === 1);
   if (h1) return h1;
-  const start = content.findIndex((line, i) => isParagraph(line.text) && content.slice(i + 1, i + 5).some((next) => isParagraph(next.text)));
+  const start = content.findIndex((line) => isParagraph(line.text));
   for (let i = start - 1; i >= 0 && i >= start - HEADLINE_REACH; i--) {
     const text = content[i]!.text;
-    if (isHeadlineLike(text) && !/^by\s/i.test(text) && !/[.,;:|]$/.test(text) && !text.includes(' | ') && text.split(' ').length <= 25) return content[i]!;
+    if (isTitleLike(text)) return content[i]!;
   }
   return content.find((line) => isHeadlineLike(line.text)) ?? content[0]!;
 }

@@ -131,6 +131,39 @@ describe('draftCleaner', () => {
     expect(article.body).not.toContain('Share this article Facebook Twitter Email');
   });
 
+  it('drops a long masthead up to its last line that is there once, then takes the headline', () => {
+    const menu = Array.from({ length: 300 }, (_, i) => `• Section number ${i + 1}`);
+    const page = [...menu, '• Section number 7', 'Harbour closes for a week of repairs', '', 'The harbour will close to boats from Monday while the old quay is rebuilt, the port authority said on Friday.', '', '© Quay News'].join('\n');
+    const { draft, article } = draftAndClean(page);
+    expect(draft).toContain(
+      [
+        '  top:',
+        "    - { name: masthead-end, match: '^• Section number 300$', label: dropped, reason: the last line above the headline once, then: headline }",
+        "    - { name: masthead, match: '.', label: dropped, reason: above the headline }",
+        '  headline:',
+        "    - { name: masthead, match: '^• Section number 7$', label: dropped, reason: above the headline }",
+        "    - { name: headline, match: '.', label: title, then: body }",
+      ].join('\n'),
+    );
+    expect(article.title).toBe('Harbour closes for a week of repairs');
+    expect(article.body).toEqual(['The harbour will close to boats from Monday while the old quay is rebuilt, the port authority said on Friday.']);
+  });
+
+  it('names the headline by its text when no line ends the masthead', () => {
+    const menu = Array.from({ length: 10 }, (_, i) => `Menu entry ${i + 1}`);
+    const page = [...menu, ...menu, 'Harbour closes for a week of repairs', '', 'The harbour will close to boats from Monday while the old quay is rebuilt, the port authority said on Friday.'].join('\n');
+    const { draft, article } = draftAndClean(page);
+    expect(draft).toContain(
+      [
+        '  top:',
+        "    - { name: headline, match: '^Harbour closes for a week of repairs$', label: title, then: body }",
+        "    - { name: masthead, match: '.', label: dropped, reason: above the headline }",
+        '  body:',
+      ].join('\n'),
+    );
+    expect(article.title).toBe('Harbour closes for a week of repairs');
+  });
+
   it('refuses an id that is not one, and a page without text', () => {
     expect(() => draftCleaner(splitLines('Title here now\n'), { id: 'Bad_Id' })).toThrow(
       new DeclutterError('bad-option', '"Bad_Id" is not an id: lower-case letters, digits and hyphens, starting with a letter'),
