@@ -215,7 +215,10 @@ export function planDraft(lines: readonly Line[], options: DraftOptions): Draft 
   if (problem !== null) throw new DeclutterError('bad-option', problem);
   const chromeOf = (line: Line) => (line.markup ? pageChrome(line.markup) : null);
   const content = lines.filter((line) => line.text !== '' && chromeOf(line) === null);
-  if (content.length === 0) throw new DeclutterError('empty', 'the sample page has no text outside its page chrome to draft a cleaner from');
+  if (content.length === 0) {
+    const blank = lines.every((line) => line.text === '');
+    throw new DeclutterError('empty', blank ? 'the sample page has no text to draft a cleaner from' : "the sample page's text is all in its page chrome (nav, header, footer, aside), which cleaners never see");
+  }
 
   const title = findHeadline(content);
   const titleIndex = content.indexOf(title);

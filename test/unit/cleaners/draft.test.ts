@@ -168,7 +168,9 @@ describe('draftCleaner', () => {
     expect(() => draftCleaner(splitLines('Title here now\n'), { id: 'Bad_Id' })).toThrow(
       new DeclutterError('bad-option', '"Bad_Id" is not an id: lower-case letters, digits and hyphens, starting with a letter'),
     );
-    expect(() => draftCleaner(splitLines('\n\n'), { id: 'empty' })).toThrow(/the sample page has no text/);
+    expect(() => draftCleaner(splitLines('\n\n'), { id: 'empty' })).toThrow(new DeclutterError('empty', 'the sample page has no text to draft a cleaner from'));
+    const chrome = readInput('<html><body><nav><p>Home</p></nav><footer><p>© Site</p></footer></body></html>', { htmlReader: { parseHtml } });
+    expect(() => draftCleaner(chrome.lines, { id: 'chrome' })).toThrow(/^the sample page's text is all in its page chrome \(nav, header, footer, aside\), which cleaners never see$/);
   });
 });
 
