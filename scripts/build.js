@@ -6,6 +6,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { compileBuiltinCleaners } from './cleaners.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /**
@@ -27,6 +28,8 @@ const lazyChildProcess = {
 };
 
 async function main() {
+  // The built-in cleaners are YAML files; the library and the CLI import them compiled.
+  await compileBuiltinCleaners();
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
   // Build beside the old CLI and swap it in, so a CLI run during a build never finds it half written.
   const fresh = join(root, 'dist', `cli-${process.pid}`);
