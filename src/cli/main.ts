@@ -117,7 +117,7 @@ const COMMANDS: ReadonlyArray<(program: Command) => void> = [
 
 function addGlobalOptions(command: Command): void {
   command.addOption(
-    new Option('--color <when>', 'colour output meant for people: auto (on a terminal), always or never; beats NO_COLOR and FORCE_COLOR (default: auto, or what they say)')
+    new Option('--color <when>', 'colour the output meant for people: auto (on a terminal), always or never; beats NO_COLOR and FORCE_COLOR')
       .choices(COLOR_MODES),
   );
 }
