@@ -8,7 +8,7 @@ import { FORMATS } from '../pipeline/types.js';
 import { cleaners } from '../cleaners/registry.js';
 import { VERSION } from '../version.js';
 import { runClean } from './clean.js';
-import { askColor, COLOR_MODES, type ColorMode } from './colors.js';
+import { askColor, COLOR_MODES, type ColorMode } from './color-mode.js';
 import { refuseMistypedCommand, showHelp } from './commands.js';
 import { useBundledHtmlReader } from './html-reader.js';
 import { printError, UsageError, withAdvice } from './diagnostics.js';
