@@ -247,8 +247,8 @@ function fishScript(model: CommandModel[]): string {
   const lines = [
     `# fish completion for declutter ${VERSION}, made by \`declutter completion fish\` from its own option definitions.`,
     '',
-    '# Commands, where the first operand goes.',
-    ...commands.map((command) => `complete -c declutter -n __fish_use_subcommand -f -a ${fishQuote(command.name)} -d ${fishQuote(command.summary)}`),
+    '# Commands, where the first operand goes (or a page: files stay offered).',
+    ...commands.map((command) => `complete -c declutter -n __fish_use_subcommand -a ${fishQuote(command.name)} -d ${fishQuote(command.summary)}`),
   ];
   for (const command of model) {
     const condition = command === root ? `not __fish_seen_subcommand_from ${names}` : `__fish_seen_subcommand_from ${command.name}`;

@@ -22,9 +22,9 @@ describe('colour', () => {
     expect(summary([], { NO_COLOR: '' })).not.toContain(ESCAPE);
   });
 
-  it('FORCE_COLOR 1, 2, 3 or empty turns it on; 0 leaves it off', () => {
-    for (const value of ['1', '2', '3', '']) expect(summary([], { FORCE_COLOR: value })).toContain(GREEN);
-    expect(summary([], { FORCE_COLOR: '0' })).not.toContain(ESCAPE);
+  it('FORCE_COLOR 1, 2, 3, true or empty turns it on; 0 or false leaves it off', () => {
+    for (const value of ['1', '2', '3', 'true', '']) expect(summary([], { FORCE_COLOR: value }), value).toContain(GREEN);
+    for (const value of ['0', 'false']) expect(summary([], { FORCE_COLOR: value }), value).not.toContain(ESCAPE);
   });
 
   it('NO_COLOR (any value but empty) turns it off, even with FORCE_COLOR', () => {

@@ -106,6 +106,15 @@ function fishPart(text: string, command: Command): string[] {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('zsh completion', () => {
+  it('is a valid zsh script that registers itself for declutter', () => {
+    const dir = tempDir();
+    const file = join(dir, '_declutter');
+    writeFileSync(file, script('zsh'));
+    expect(spawnSync('zsh', ['-n', file], { encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
+    const loaded = spawnSync('zsh', ['-f', '-c', 'autoload -Uz compinit && compinit -u -D && source "$0" && print -r -- ${_comps[declutter]}', file], { encoding: 'utf8', env: { ...process.env, HOME: dir } });
+    expect(loaded).toMatchObject({ status: 0, stdout: '_declutter\n', stderr: '' });
+  });
+
   it('completes every option of every command, with its choices, and every command', () => {
     const text = script('zsh');
     expect(text.startsWith('#compdef declutter\n')).toBe(true);
@@ -121,6 +130,43 @@ describe('zsh completion', () => {
 });
 
 describe('fish completion', () => {
+  let file: string;
+  let cwd: string;
+  beforeAll(() => {
+    const dir = tempDir();
+    file = join(dir, 'declutter.fish');
+    writeFileSync(file, script('fish'));
+    cwd = join(dir, 'work');
+    mkdirSync(join(cwd, 'pages'), { recursive: true });
+    writeFileSync(join(cwd, 'page.txt'), 'a page\n');
+  });
+
+  /** The candidates fish offers for a command line (`complete -C`), without their descriptions. */
+  function complete(line: string): string[] {
+    const result = spawnSync('fish', ['--no-config', '-c', 'source $argv[1]; complete -C $argv[2]', file, line], { cwd, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    return result.stdout.split('\n').filter(Boolean).map((candidate) => candidate.split('\t')[0]!).sort();
+  }
+
+  it('is a valid fish script', () => {
+    expect(spawnSync('fish', ['--no-config', '-n', file], { encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it('offers the commands and the files, every option of every command, and the choices', () => {
+    expect(complete('declutter ')).toEqual([...commandNames, 'page.txt', 'pages/'].sort());
+    expect(complete('declutter ch')).toEqual(['check']);
+    expect(complete('declutter page.txt ch')).toEqual([]);
+    for (const command of commands) {
+      expect(complete(`${words(command).join(' ')} -`), label(command)).toEqual(optionsOf(command).flatMap(flagsOf).sort());
+      for (const option of optionsOf(command).filter((option) => option.argChoices)) {
+        expect(complete(`${words(command).join(' ')} ${option.long} `), `${label(command)} ${option.long}`).toEqual([...option.argChoices!].sort());
+      }
+    }
+    expect(complete('declutter completion ')).toEqual(['bash', 'fish', 'zsh']);
+    expect(complete('declutter help ')).toEqual([...commandNames].sort());
+  });
+
   it('completes every option of every command, with its choices, and every command', () => {
     const text = script('fish');
     for (const command of commands) {
@@ -133,7 +179,7 @@ describe('fish completion', () => {
       }
       expect(lines.filter((line) => / -l /.test(line))).toHaveLength(optionsOf(command).length);
     }
-    for (const name of commandNames) expect(text).toContain(`complete -c declutter -n __fish_use_subcommand -f -a '${name}' -d `);
+    for (const name of commandNames) expect(text).toContain(`complete -c declutter -n __fish_use_subcommand -a '${name}' -d `);
   });
 });
 
