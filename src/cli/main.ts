@@ -100,7 +100,7 @@ export function buildProgram(): Command {
     });
   // Registered after the settings above, which `.command()` copies into each subcommand.
   for (const addCommand of COMMANDS) addCommand(program);
-  // Options every command takes, after its own (they are the program's, given after a command's name too).
+  // Options every command takes (--color), after each one's own: a command added to COMMANDS gets them too.
   for (const command of [program, ...program.commands]) addGlobalOptions(command);
   program.hook('preAction', (_program, command) => askColor((command.opts().color ?? program.opts().color) as ColorMode | undefined));
   return program;
