@@ -2,10 +2,11 @@
 // Builds declutter: the library (tsc, with types) and the CLI (esbuild,
 // bundled so that `declutter page.txt` starts fast).
 import { execFileSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { compileBuiltinCleaners } from './cleaners.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /**
@@ -27,12 +28,15 @@ const lazyChildProcess = {
 };
 
 async function main() {
+  // The built-in cleaners are YAML files; the library and the CLI import them compiled.
+  await compileBuiltinCleaners();
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
   // Build beside the old CLI and swap it in, so a CLI run during a build never finds it half written.
   const fresh = join(root, 'dist', `cli-${process.pid}`);
   await build({
     // The worker thread's entry sits beside main.js, where batch/pool.ts looks for it.
-    entryPoints: { main: join(root, 'src', 'cli', 'main.ts'), worker: join(root, 'src', 'batch', 'worker.ts') },
+    // man.js is an entry of its own for the build to write the manual page with (below).
+    entryPoints: { main: join(root, 'src', 'cli', 'main.ts'), worker: join(root, 'src', 'batch', 'worker.ts'), man: join(root, 'src', 'cli', 'man.ts') },
     outdir: fresh,
     bundle: true,
     splitting: true,
@@ -59,6 +63,10 @@ async function main() {
   if (existsSync(live)) renameSync(live, old);
   renameSync(fresh, live);
   rmSync(old, { recursive: true, force: true });
+  // The manual page, from the program the CLI builds (the same definitions as --help).
+  const { buildProgram } = await import(pathToFileURL(join(live, 'main.js')).href);
+  const { manPage } = await import(pathToFileURL(join(live, 'man.js')).href);
+  writeFileSync(join(root, 'dist', 'declutter.1'), manPage(buildProgram()));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

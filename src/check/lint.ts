@@ -39,7 +39,7 @@ export function lintArticle(article: Article, cleaner: Cleaner, options: LintOpt
   }
   for (const { field, text } of clutterFields(article)) {
     const marker = cleaner.clutterMarkers.find((pattern) => matches(pattern, text));
-    if (marker) failures.push({ rule: 'clutter', detail: `${field} matches ${cleaner.id} marker ${String(marker)}: ${quote(text)}` });
+    if (marker) failures.push({ rule: 'clutter', detail: `${field} matches ${cleaner.id} marker ${shown(marker)}: ${quote(text)}` });
   }
   for (const warning of article.warnings) {
     if (warning.startsWith(LAYOUT_WARNING)) {
@@ -71,4 +71,9 @@ function matches(pattern: RegExp, text: string): boolean {
 
 function quote(text: string, max = 60): string {
   return JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
+}
+
+/** A marker as its file writes it: every cleaner file's pattern has the `u` flag, so it says nothing. */
+function shown(marker: RegExp): string {
+  return `/${marker.source}/${marker.flags.replace('u', '')}`;
 }

@@ -1,9 +1,10 @@
 import type { CleanerDefinition } from './schema.js';
-import devdiscourse from './sites/devdiscourse.js';
-import editorji from './sites/editorji.js';
+import { GENERATED_DEFINITIONS } from './sites/builtins.generated.js';
 
 /**
- * The cleaners declutter ships with: one file per site under sites/, listed
- * here by id. Adding a site is adding its file and its line here.
+ * The cleaners declutter ships with: one cleaner file per site under sites/
+ * (`devdiscourse.yaml`, `editorji.yaml`), in the format users write theirs
+ * in, compiled at build time (scripts/cleaners.js) so that start-up reads
+ * no YAML. Adding a site is adding its file there.
  */
-export const BUILTIN_DEFINITIONS: readonly CleanerDefinition[] = [devdiscourse, editorji];
+export const BUILTIN_DEFINITIONS: readonly CleanerDefinition[] = GENERATED_DEFINITIONS;

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import { DeclutterError } from '../pipeline/errors.js';
+import { isKnownTimeZone } from '../pipeline/dates/index.js';
 import type { CleanerDefinition, Fingerprint, RequiredPart, Rule } from './schema.js';
+import { SHARED_PATTERNS, SHARED_RULES } from './shared.js';
 import { didYouMean, groupNames, validateCleaner } from './validate.js';
 
 /*
@@ -12,6 +14,13 @@ import { didYouMean, groupNames, validateCleaner } from './validate.js';
  * is wrong (`cleaners/pressnote.yaml: zones.body[1].match: invalid regular
  * expression: Unterminated group`). The YAML parser and the ReDoS checker
  * are loaded only here, so a run without user cleaners pays for neither.
+ *
+ * Beyond a definition's fields a file can name what it repeats: `patterns`
+ * (used as `{{name}}` inside any pattern) and `rules` (lists of rules, used
+ * in a zone as `- use: name`), and it can use the shared vocabulary the same
+ * way (shared.ts). A pattern that starts with `(?i)` ignores case. The
+ * built-in cleaners are files of this format (sites/*.yaml), loaded by this
+ * code at build time.
  */
 
 /** A definition read from a file, with where it came from and the built-in it may replace. */
@@ -25,8 +34,8 @@ export interface CleanerFile {
 export const CLEANER_FILE_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
 const TOP_KEYS = [
-  'id', 'site', 'version', 'replaces', 'recognizes', 'timeZone', 'dateFormats', 'agencyFromByline',
-  'fingerprints', 'clutterMarkers', 'requires', 'start', 'zones',
+  'id', 'site', 'version', 'replaces', 'recognizes', 'timeZone', 'dateFormats', 'agencyFromByline', 'printedZones',
+  'fingerprints', 'clutterMarkers', 'requires', 'landmarks', 'patterns', 'rules', 'start', 'zones',
 ] as const;
 const REQUIRED_TOP_KEYS = ['id', 'site', 'version', 'fingerprints', 'start', 'zones'] as const;
 const RULE_KEYS = ['name', 'match', 'label', 'reason', 'followedBy', 'sameAsTitle', 'repeatsPrevious', 'then', 'attach'] as const;
@@ -64,8 +73,17 @@ export function findCleanerFiles(paths: readonly string[]): string[] {
   return files;
 }
 
+export interface LoadOptions {
+  /**
+   * Whether patterns are checked for super-linear backtracking (default
+   * true). The check takes seconds on long alternations; false only for a
+   * file checked already, such as a built-in the build has loaded.
+   */
+  checkBacktracking?: boolean;
+}
+
 /** Reads and checks one cleaner file; throws a `bad-cleaner` DeclutterError naming file, place and problem. */
-export function loadCleanerFile(file: string, text: string = readText(file)): CleanerFile {
+export function loadCleanerFile(file: string, text: string = readText(file), options: LoadOptions = {}): CleanerFile {
   const data = parse(file, text);
   const fail = (path: string, problem: string): never => {
     throw new DeclutterError('bad-cleaner', `${file}: ${path}: ${problem}`, { file, path, problem });
@@ -88,7 +106,8 @@ export function loadCleanerFile(file: string, text: string = readText(file)): Cl
     for (const key of required) if (!(key in object)) fail(`${path}.${key}`, 'required key missing');
     return object;
   };
-  const checker = patternChecker(fail);
+  const named = namedPatterns(top.patterns, fail);
+  const checker = patternChecker(named, fail, options.checkBacktracking ?? true);
 
   const site = string(top.site, 'site');
   const fingerprints: Fingerprint[] = list(top.fingerprints, 'fingerprints').map((item, i) => {
@@ -99,26 +118,38 @@ export function loadCleanerFile(file: string, text: string = readText(file)): Cl
     return { name: string(entry.name, `${path}.name`), pattern: checker(entry.pattern, `${path}.pattern`, false), weight };
   });
 
+  const parseRule = (item: unknown, path: string): Rule => {
+    const entry = mapping(item, path, RULE_KEYS, ['name', 'match', 'label']);
+    const rule: Rule = {
+      name: string(entry.name, `${path}.name`),
+      match: checker(entry.match, `${path}.match`, true),
+      label: string(entry.label, `${path}.label`) as Rule['label'],
+    };
+    if (entry.reason !== undefined) rule.reason = string(entry.reason, `${path}.reason`);
+    if (entry.followedBy !== undefined) rule.followedBy = checker(entry.followedBy, `${path}.followedBy`, false);
+    if (entry.sameAsTitle !== undefined) rule.sameAsTitle = boolean(entry.sameAsTitle, `${path}.sameAsTitle`);
+    if (entry.repeatsPrevious !== undefined) rule.repeatsPrevious = boolean(entry.repeatsPrevious, `${path}.repeatsPrevious`);
+    if (entry.then !== undefined) rule.then = string(entry.then, `${path}.then`);
+    if (entry.attach !== undefined) {
+      rule.attach = entry.attach === 'previous' || entry.attach === 'next' ? entry.attach : fail(`${path}.attach`, 'must be previous or next');
+    }
+    return rule;
+  };
+  const groups = ruleGroups(top.rules, parseRule, list, fail);
+
   if (!isMapping(top.zones) || Object.keys(top.zones as object).length === 0) fail('zones', 'must be a mapping of zone names to lists of rules');
   const zones: Record<string, Rule[]> = {};
+  /** Where each rule of a zone is written, for messages about it: its own place, and the zone entry that brought it in. */
+  const written: Record<string, { own: string; entry: string }[]> = {};
   for (const [zone, rules] of Object.entries(top.zones as Record<string, unknown>)) {
-    zones[zone] = list(rules, `zones.${zone}`).map((item, i) => {
-      const path = `zones.${zone}[${i}]`;
-      const entry = mapping(item, path, RULE_KEYS, ['name', 'match', 'label']);
-      const rule: Rule = {
-        name: string(entry.name, `${path}.name`),
-        match: checker(entry.match, `${path}.match`, true),
-        label: string(entry.label, `${path}.label`) as Rule['label'],
-      };
-      if (entry.reason !== undefined) rule.reason = string(entry.reason, `${path}.reason`);
-      if (entry.followedBy !== undefined) rule.followedBy = checker(entry.followedBy, `${path}.followedBy`, false);
-      if (entry.sameAsTitle !== undefined) rule.sameAsTitle = boolean(entry.sameAsTitle, `${path}.sameAsTitle`);
-      if (entry.repeatsPrevious !== undefined) rule.repeatsPrevious = boolean(entry.repeatsPrevious, `${path}.repeatsPrevious`);
-      if (entry.then !== undefined) rule.then = string(entry.then, `${path}.then`);
-      if (entry.attach !== undefined) {
-        rule.attach = entry.attach === 'previous' || entry.attach === 'next' ? entry.attach : fail(`${path}.attach`, 'must be previous or next');
+    zones[zone] = [];
+    written[zone] = [];
+    list(rules, `zones.${zone}`).forEach((item, i) => {
+      const entry = `zones.${zone}[${i}]`;
+      for (const { rule, own } of groups.entries(item, entry)) {
+        zones[zone]!.push(rule);
+        written[zone]!.push({ own: own ?? entry, entry });
       }
-      return rule;
     });
   }
 
@@ -135,19 +166,30 @@ export function loadCleanerFile(file: string, text: string = readText(file)): Cl
     site,
     version: typeof top.version === 'number' ? String(top.version) : string(top.version, 'version'),
     recognizes: top.recognizes === undefined ? `pages of ${site}` : string(top.recognizes, 'recognizes'),
-    timeZone: top.timeZone === undefined ? CLEANER_FILE_DEFAULTS.timeZone : string(top.timeZone, 'timeZone'),
+    timeZone: top.timeZone === undefined ? CLEANER_FILE_DEFAULTS.timeZone : timeZone(string(top.timeZone, 'timeZone'), 'timeZone', fail),
     dateFormats: top.dateFormats === undefined ? [...CLEANER_FILE_DEFAULTS.dateFormats] : strings(top.dateFormats, 'dateFormats'),
     agencyFromByline: top.agencyFromByline === undefined ? CLEANER_FILE_DEFAULTS.agencyFromByline : boolean(top.agencyFromByline, 'agencyFromByline'),
+    ...(top.printedZones !== undefined && { printedZones: printedZones(top.printedZones, fail) }),
     fingerprints,
-    clutterMarkers: top.clutterMarkers === undefined ? [] : list(top.clutterMarkers, 'clutterMarkers').map((item, i) => checker(item, `clutterMarkers[${i}]`, false)),
+    clutterMarkers:
+      top.clutterMarkers === undefined
+        ? []
+        : list(top.clutterMarkers, 'clutterMarkers').flatMap((item, i) =>
+            isMapping(item) && 'use' in item ? groups.entries(item, `clutterMarkers[${i}]`).map(({ rule }) => rule.match) : [checker(item, `clutterMarkers[${i}]`, false)],
+          ),
     ...(requires && { requires }),
+    ...(top.landmarks !== undefined && {
+      landmarks: top.landmarks === 'drop' || top.landmarks === 'keep' ? top.landmarks : fail('landmarks', 'must be drop or keep'),
+    }),
     start: string(top.start, 'start'),
     zones,
   };
+  groups.checkAllUsed();
+  named.checkAllUsed();
   try {
     validateCleaner(definition);
   } catch (error) {
-    if (error instanceof DeclutterError && error.details.path !== undefined) fail(error.details.path, error.details.problem!);
+    if (error instanceof DeclutterError && error.details.path !== undefined) fail(writtenAt(error.details.path, error.details.problem!, written), error.details.problem!);
     throw error;
   }
   return { file, definition, ...(top.replaces !== undefined && { replaces: string(top.replaces, 'replaces') }) };
@@ -190,25 +232,165 @@ function loadYaml(): typeof import('yaml') {
 type Fail = (path: string, problem: string) => never;
 
 /**
- * Compiles a pattern string (with the `u` flag, so `\p{Lu}` works) and
- * refuses one that cannot compile, captures what is no article field (for
- * rule matches; fingerprints and markers capture nothing that is used), or
- * can backtrack super-linearly (redos-detector).
+ * Where validation's `zones.body[3].then` is written in the file: in the
+ * zone itself, or in the `rules` group the zone used. A name given twice in a
+ * zone is the zone entry's doing.
  */
-function patternChecker(fail: Fail): (value: unknown, path: string, captures: boolean) => RegExp {
+function writtenAt(path: string, problem: string, written: Record<string, { own: string; entry: string }[]>): string {
+  const match = /^zones\.(.+?)\[(\d+)\](.*)$/.exec(path);
+  const place = match && written[match[1]!]?.[Number(match[2])];
+  if (!place) return path;
+  return problem.includes('named twice') ? place.entry : `${place.own}${match![3]}`;
+}
+
+function timeZone(zone: string, path: string, fail: Fail): string {
+  return isKnownTimeZone(zone) ? zone : fail(path, `unknown time zone "${zone}" (an IANA name such as Asia/Kolkata or UTC)`);
+}
+
+function printedZones(value: unknown, fail: Fail): Record<string, string> {
+  if (!isMapping(value)) fail('printedZones', 'must be a mapping of printed abbreviations to IANA zones (IST: Asia/Kolkata)');
+  const zones: Record<string, string> = {};
+  for (const [abbreviation, zone] of Object.entries(value as Record<string, unknown>)) {
+    const path = `printedZones.${abbreviation}`;
+    zones[abbreviation] = typeof zone === 'string' ? timeZone(zone, path, fail) : fail(path, 'must be an IANA zone name');
+  }
+  return zones;
+}
+
+const NAME = /^[a-z][a-z0-9-]*$/;
+/** `{{name}}` inside a pattern; a lone `{` is no valid pattern with the `u` flag, so this never means anything else. */
+const REFERENCE = /\{\{([^{}]*)\}\}/g;
+/** What the ReDoS check sees in place of a shared pattern: one character no line has. */
+const OPAQUE = '\\u{E000}';
+
+interface NamedPatterns {
+  /** The pattern with every `{{name}}` written out; `forCheck` writes shared ones as one opaque character. */
+  expand(source: string, path: string, forCheck: boolean): string;
+  checkAllUsed(): void;
+}
+
+/** The file's `patterns`, and `{{name}}` written out in full (the file's own first, then the shared vocabulary). */
+function namedPatterns(value: unknown, fail: Fail): NamedPatterns {
+  const own = new Map<string, string>();
+  if (value !== undefined) {
+    if (!isMapping(value)) fail('patterns', 'must be a mapping of names to patterns');
+    for (const [name, source] of Object.entries(value as Record<string, unknown>)) {
+      const path = `patterns.${name}`;
+      if (!NAME.test(name)) fail(path, 'a pattern name is lower-case letters, digits and hyphens');
+      if (name in SHARED_PATTERNS) fail(path, `{{${name}}} is a shared pattern already; choose another name`);
+      if (typeof source !== 'string' || source === '') fail(path, 'must be a regular expression written as a non-empty string');
+      if ((source as string).startsWith('(?i)')) fail(path, '(?i) goes at the start of the pattern that uses this one');
+      own.set(name, source as string);
+    }
+  }
+  const used = new Set<string>();
+  const expand = (source: string, path: string, forCheck: boolean, within: readonly string[] = []): string =>
+    source.replace(REFERENCE, (_, name: string) => {
+      const mine = own.get(name);
+      if (mine !== undefined) {
+        if (within.includes(name)) fail(`patterns.${name}`, `uses itself (${[...within, name].map((n) => `{{${n}}}`).join(' → ')})`);
+        used.add(name);
+        return `(?:${expand(mine, `patterns.${name}`, forCheck, [...within, name])})`;
+      }
+      const shared = SHARED_PATTERNS[name];
+      if (shared) return forCheck ? OPAQUE : `(?:${shared.source})`;
+      const known = [...own.keys(), ...Object.keys(SHARED_PATTERNS)];
+      return fail(path, `unknown pattern {{${name}}}${didYouMean(name, known)} (patterns: ${known.join(', ')})`);
+    });
+  return {
+    expand: (source, path, forCheck) => expand(source, path, forCheck),
+    checkAllUsed() {
+      for (const name of own.keys()) if (!used.has(name)) fail(`patterns.${name}`, 'defined but never used');
+    },
+  };
+}
+
+interface RuleGroups {
+  /** The rules a zone entry stands for: itself, or a group's rules (`use: name`) with where each is written. */
+  entries(item: unknown, path: string): { rule: Rule; own?: string }[];
+  checkAllUsed(): void;
+}
+
+/** The file's `rules` groups, and `- use: name` written out (the file's own first, then the shared rules). */
+function ruleGroups(
+  value: unknown,
+  parseRule: (item: unknown, path: string) => Rule,
+  list: (value: unknown, path: string) => unknown[],
+  fail: Fail,
+): RuleGroups {
+  const written = new Map<string, unknown[]>();
+  if (value !== undefined) {
+    if (!isMapping(value)) fail('rules', 'must be a mapping of names to lists of rules');
+    for (const [name, rules] of Object.entries(value as Record<string, unknown>)) {
+      const path = `rules.${name}`;
+      if (!NAME.test(name)) fail(path, 'a rule group name is lower-case letters, digits and hyphens');
+      if (name in SHARED_RULES) fail(path, `"${name}" is a shared rule group already; choose another name`);
+      written.set(name, list(rules, path));
+    }
+  }
+  const parsed = new Map<string, { rule: Rule; own: string }[]>();
+  const used = new Set<string>();
+  const entries = (item: unknown, path: string, within: readonly string[]): { rule: Rule; own?: string }[] => {
+    if (!(isMapping(item) && 'use' in item)) return [{ rule: parseRule(item, path) }];
+    const keys = Object.keys(item);
+    if (keys.length > 1) fail(`${path}.${keys.find((key) => key !== 'use')}`, 'a `use` entry has no other keys');
+    const name = item.use;
+    if (typeof name !== 'string') return fail(`${path}.use`, 'must name a rule group');
+    if (written.has(name)) {
+      if (within.includes(name)) fail(`rules.${name}`, `uses itself (${[...within, name].join(' → ')})`);
+      used.add(name);
+      let rules = parsed.get(name);
+      if (!rules) {
+        rules = written.get(name)!.flatMap((inner, i) => {
+          const own = `rules.${name}[${i}]`;
+          return entries(inner, own, [...within, name]).map((found) => ({ rule: found.rule, own: found.own ?? own }));
+        });
+        parsed.set(name, rules);
+      }
+      return rules;
+    }
+    const shared = SHARED_RULES[name];
+    if (shared) return shared.rules.map((rule) => ({ rule }));
+    const known = [...written.keys(), ...Object.keys(SHARED_RULES)];
+    return fail(`${path}.use`, `unknown rule group "${name}"${didYouMean(name, known)} (groups: ${known.join(', ')})`);
+  };
+  return {
+    entries: (item, path) => entries(item, path, []),
+    checkAllUsed() {
+      for (const name of written.keys()) if (!used.has(name)) fail(`rules.${name}`, 'defined but never used');
+    },
+  };
+}
+
+/**
+ * Compiles a pattern string (with the `u` flag, so `\p{Lu}` works; a
+ * leading `(?i)` adds `i`) and refuses one that cannot compile, captures
+ * what is no article field (for rule matches; fingerprints and markers
+ * capture nothing that is used), or can backtrack super-linearly
+ * (redos-detector, on the pattern with shared patterns opaque).
+ */
+function patternChecker(named: NamedPatterns, fail: Fail, checkBacktracking: boolean): (value: unknown, path: string, captures: boolean) => RegExp {
   let isSafe: typeof import('redos-detector').isSafe | null = null;
-  return (value, path, captures) => {
-    if (typeof value !== 'string' || value === '') fail(path, 'must be a regular expression written as a non-empty string');
-    let pattern: RegExp;
+  const compile = (source: string, flags: string, path: string): RegExp => {
     try {
-      pattern = new RegExp(value as string, 'u');
+      return new RegExp(source, flags);
     } catch (error) {
       return fail(path, `invalid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /s, '')}`);
     }
+  };
+  return (value, path, captures) => {
+    if (typeof value !== 'string' || value === '') fail(path, 'must be a regular expression written as a non-empty string');
+    const ignoreCase = (value as string).startsWith('(?i)');
+    const written = ignoreCase ? (value as string).slice(4) : (value as string);
+    const flags = ignoreCase ? 'iu' : 'u';
+    // Compiled as written first, so a syntax error is the file's own, before names are written out.
+    compile(written.replace(REFERENCE, OPAQUE), flags, path);
+    const pattern = compile(named.expand(written, path, false), flags, path);
     if (!captures && groupNames(pattern).length > 0) fail(path, 'captures nothing: named groups belong in a rule\'s match');
+    if (!checkBacktracking) return pattern;
     const check = (isSafe ??= (require('redos-detector') as typeof import('redos-detector')).isSafe);
     // The checker does not parse named groups; a plain group backtracks the same.
-    const plain = new RegExp(pattern.source.replace(/\(\?<([A-Za-z_$][\w$]*)>/g, '('), 'u');
+    const plain = new RegExp(named.expand(written, path, true).replace(/\(\?<([A-Za-z_$][\w$]*)>/g, '('), flags);
     let verdict: { safe: boolean; error: string | null };
     try {
       verdict = check(plain);

@@ -119,6 +119,12 @@ export function validateCleaner(definition: CleanerDefinition): void {
 
 /** ` (did you mean "label"?)` when a known word is one or two edits away, else nothing. */
 export function didYouMean(word: string, known: readonly string[]): string {
+  const best = closestWord(word, known);
+  return best === null || best === word ? '' : ` (did you mean "${best}"?)`;
+}
+
+/** The known word one or two edits away from `word` (ignoring case), the closest first; null when none is. */
+export function closestWord(word: string, known: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = 3;
   for (const candidate of known) {
@@ -128,7 +134,7 @@ export function didYouMean(word: string, known: readonly string[]): string {
       bestDistance = distance;
     }
   }
-  return best === null || best === word ? '' : ` (did you mean "${best}"?)`;
+  return best;
 }
 
 function editDistance(a: string, b: string): number {

@@ -1,10 +1,12 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { colorMode } from './color-mode.js';
 
 /**
- * Colours for one output stream: only when it is a terminal, and never when
- * NO_COLOR is set (https://no-color.org), whatever the terminal says.
+ * Colours for one output stream meant for people: in auto mode only when it
+ * is a terminal. Output for programs (JSON, NDJSON, Markdown) never asks.
  */
 export function colorsFor(stream: NodeJS.WriteStream): ChalkInstance {
-  const wanted = stream.isTTY === true && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
+  const mode = colorMode();
+  const wanted = mode === 'always' || (mode === 'auto' && stream.isTTY === true);
   return new Chalk({ level: wanted ? 1 : 0 });
 }

@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MAX_DIFF_LINES } from '../check/expectations.js';
 import { DEFAULT_MIN_WORDS } from '../check/lint.js';
 import { isKnownTimeZone } from '../pipeline/dates/index.js';
@@ -8,6 +8,8 @@ import { FORMATS } from '../pipeline/types.js';
 import { cleaners } from '../cleaners/registry.js';
 import { VERSION } from '../version.js';
 import { runClean } from './clean.js';
+import { askColor, COLOR_MODES, type ColorMode } from './color-mode.js';
+import { refuseMistypedCommand, showHelp } from './commands.js';
 import { useBundledHtmlReader } from './html-reader.js';
 import { printError, UsageError, withAdvice } from './diagnostics.js';
 import { reportStdoutFailure, StdoutError } from './stdout.js';
@@ -93,14 +95,32 @@ export function buildProgram(): Command {
     .action(async (inputs: string[], options, command: Command) => {
       // Records come back as records: NDJSON unless another format is asked for (which is refused).
       if (options.inputFormat === 'ndjson' && command.getOptionValueSource('format') === 'default') options.format = 'ndjson';
+      refuseMistypedCommand(inputs[0], command);
       process.exitCode = await runClean(inputs, { ...options, nul: options.null === true });
     });
   // Registered after the settings above, which `.command()` copies into each subcommand.
-  addCheckCommand(program);
-  addExplainCommand(program);
-  addSourcesCommand(program);
-  addInitCleanerCommand(program);
+  for (const addCommand of COMMANDS) addCommand(program);
+  // Options every command takes (--color), after each one's own: a command added to COMMANDS gets them too.
+  for (const command of [program, ...program.commands]) addGlobalOptions(command);
+  program.hook('preAction', (_program, command) => askColor((command.opts().color ?? program.opts().color) as ColorMode | undefined));
   return program;
+}
+
+/** The commands, in the order --help lists them; each adds itself to the program. */
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [
+  addCheckCommand,
+  addExplainCommand,
+  addSourcesCommand,
+  addInitCleanerCommand,
+  addCompletionCommand,
+  addHelpCommand,
+];
+
+function addGlobalOptions(command: Command): void {
+  command.addOption(
+    new Option('--color <when>', 'colour the output meant for people: auto (on a terminal), always or never; beats NO_COLOR and FORCE_COLOR')
+      .choices(COLOR_MODES),
+  );
 }
 
 const CHECK_EXAMPLES = `
@@ -235,6 +255,40 @@ function addInitCleanerCommand(program: Command): void {
       const { runInitCleaner } = await import('./init-cleaner.js');
       process.exitCode = await runInitCleaner(sample, options);
     });
+}
+
+const COMPLETION_EXAMPLES = `
+The script is made from the same definitions as --help, so it knows every
+command, option and choice of this version.
+
+Examples:
+  $ source <(declutter completion bash)                              this bash only
+  $ declutter completion bash > ~/.local/share/bash-completion/completions/declutter
+  $ declutter completion zsh > "\${fpath[1]}/_declutter"                zsh (then compinit)
+  $ declutter completion fish > ~/.config/fish/completions/declutter.fish`;
+
+function addCompletionCommand(program: Command): void {
+  program
+    .command('completion')
+    .summary('print a shell completion script')
+    .description('Print a completion script for bash, zsh or fish on standard output.')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', COMPLETION_EXAMPLES)
+    .showHelpAfterError('(run declutter completion --help for usage)')
+    .action(async (shell: 'bash' | 'zsh' | 'fish', _options, command: Command) => {
+      const { completionScript } = await import('./completion.js');
+      const { writeStdout } = await import('./stdout.js');
+      await writeStdout(completionScript(shell, command.parent!));
+    });
+}
+
+function addHelpCommand(program: Command): void {
+  program
+    .command('help')
+    .summary('show the help, or a command\'s')
+    .description('Show the help of declutter, or of the command given.')
+    .argument('[command]', 'the command')
+    .action((name: string | undefined) => showHelp(program, name));
 }
 
 function parseCount(value: string): number {

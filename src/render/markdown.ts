@@ -15,6 +15,9 @@ export function renderMarkdown(article: Article): string {
     ['updated', article.updated],
     ['countries', article.countries],
     ['image_credit', article.image?.credit ?? null],
+    // Last, so that front matter read by position before these existed reads the same.
+    ['url', article.url],
+    ['language', article.language],
   ];
   const blocks: string[] = [
     ['---', ...frontMatter.map(([key, value]) => `${key}: ${yamlValue(value)}`), '---'].join('\n'),

@@ -128,7 +128,7 @@ describe('declutter explain <file>', () => {
     const lines = result.stdout.split('\n');
     expect(lines[1]).toMatch(/^  source     generic \(confidence [\d.]+\): no site cleaner recognizes this page$/);
     expect(lines[2]).toBe('  runner-up  devdiscourse (confidence 0): no fingerprints found');
-    expect(lines.find((line) => line.startsWith('3  '))).toMatch(/^3  body +generic-paragraph p=0\.\d\d p1=0\.\d\d words=23 sentence +A walk along the river/);
+    expect(lines.find((line) => line.startsWith('3  '))).toMatch(/^3  body +generic-paragraph p=0\.\d\d words=23 sentence +A walk along the river/);
     const data = JSON.parse(runCli(['explain', '-f', 'json', '-'], { input: page }).stdout);
     expect(data.lines[0]).toMatchObject({ n: 1, rule: expect.stringMatching(/^generic-/), signals: expect.arrayContaining(['words=1']) });
   });

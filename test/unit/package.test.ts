@@ -8,10 +8,10 @@ describe('package', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 
-  it('registers every site file under src/cleaners/sites among the built-in cleaners', () => {
-    const siteFiles = readdirSync('src/cleaners/sites');
+  it('registers every cleaner file under src/cleaners/sites among the built-in cleaners', () => {
+    const siteFiles = readdirSync('src/cleaners/sites').filter((name) => name.endsWith('.yaml'));
     const sites = cleaners.filter((cleaner) => !cleaner.fallback);
-    expect(sites.map((source) => `${source.id}.ts`).sort()).toEqual(siteFiles.sort());
+    expect(sites.map((source) => `${source.id}.yaml`).sort()).toEqual(siteFiles.sort());
     expect(cleaners.at(-1)).toMatchObject({ id: 'generic', fallback: true });
   });
 

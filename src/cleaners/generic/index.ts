@@ -185,7 +185,10 @@ export function cleanGeneric(lines: GenericLine[], metadata?: DocumentMetadata |
       label = 'dropped';
       reason = p[i]! < model.decode.threshold ? 'boilerplate' : 'boilerplate by its neighbours';
     }
-    const signals = [`p=${p[i]!.toFixed(2)}`, `p1=${p1[i]!.toFixed(2)}`, `words=${s.words}`];
+    const signals = [`p=${p[i]!.toFixed(2)}`];
+    // The first stage's score, where the context stage changed it.
+    if (p1[i]!.toFixed(2) !== p[i]!.toFixed(2)) signals.push(`p1=${p1[i]!.toFixed(2)}`);
+    signals.push(`words=${s.words}`);
     if (b.lines.length > 1) signals.push(`wrapped=${b.lines.length}`);
     if (s.repeat > 1) signals.push(`repeat=${s.repeat}`);
     if (b.bullet) signals.push('bullet');

@@ -57,7 +57,7 @@ const HOSTILE = [
 
 describe('markdown front matter', () => {
   it.each(HOSTILE)('reads back %j as the same values', (text) => {
-    const article = withText({ title: text, byline: text, dateline: text, countries: [text, 'India'], image: { caption: null, credit: text } });
+    const article = withText({ title: text, byline: text, dateline: text, countries: [text, 'India'], image: { caption: null, credit: text }, url: `https://example.org/?q=${encodeURIComponent(text)}`, language: 'en-IN' });
     const { frontMatter } = splitFrontMatter(render(article, 'md'));
     expect(parseYaml(frontMatter)).toEqual({
       title: text,
@@ -69,6 +69,8 @@ describe('markdown front matter', () => {
       updated: '2025-01-29T14:54:00+05:30',
       countries: [text, 'India'],
       image_credit: text,
+      url: `https://example.org/?q=${encodeURIComponent(text)}`,
+      language: 'en-IN',
     });
   });
 
@@ -82,9 +84,9 @@ describe('markdown front matter', () => {
   });
 
   it('writes absent values as YAML null', () => {
-    const { frontMatter } = splitFrontMatter(render(withText({ byline: null, image: null, countries: [] }), 'md'));
+    const { frontMatter } = splitFrontMatter(render(withText({ byline: null, image: null, countries: [], url: null, language: null }), 'md'));
     const values = parseYaml(frontMatter);
-    expect([values.byline, values.image_credit, values.countries]).toEqual([null, null, []]);
+    expect([values.byline, values.image_credit, values.countries, values.url, values.language]).toEqual([null, null, [], null, null]);
   });
 });
 
