@@ -119,7 +119,7 @@ Examples:
   $ declutter check scrapes/ --lint --min-words 80     quality gates for pages without expectations
   $ declutter check page.txt --report check.json       per-page results as JSON
 
-Exit status: 0 all pages match, 1 a mismatch, lint failure or page that did not clean, 2 usage error.`;
+Exit status: 0 all pages match, 1 a mismatch, lint failure, page that did not clean or expectation without its page, 2 usage error.`;
 
 function addCheckCommand(program: Command): void {
   program
@@ -133,7 +133,7 @@ function addCheckCommand(program: Command): void {
     .option('--min-words <n>', 'with --lint: the fewest words a body may have', parseCount, DEFAULT_MIN_WORDS)
     .option('--junit <file>', 'write a JUnit XML report (one test case per page and format)')
     .option('--report <file>', 'write a JSON report: per page its status, formats and error; totals (- for stdout)')
-    .option('--max-diff-lines <n>', 'show at most this many lines of each diff (0: all)', parseCountOrZero, DEFAULT_MAX_DIFF_LINES)
+    .option('--max-diff-lines <n>', 'show at most this many changed lines of each diff (0: all)', parseCountOrZero, DEFAULT_MAX_DIFF_LINES)
     .option('-q, --quiet', 'do not list pages that pass')
     .addHelpText('after', CHECK_EXAMPLES)
     .showHelpAfterError('(run declutter check --help for usage)')
