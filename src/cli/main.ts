@@ -146,9 +146,10 @@ function addCheckCommand(program: Command): void {
 const EXPLAIN_EXAMPLES = `
 Each line of the page is shown with its number, the label the cleaner gave
 it (title, summary, byline, meta, image, countries, body, note, related,
-dropped), the rule that gave it, and for dropped lines why. The header names
-the cleaner chosen, its confidence and the fingerprints found, and the
-runner-up. On a terminal, labels are coloured and long lines cut to its width.
+dropped), the rule that gave it, and for dropped lines why. The header lists
+every site cleaner's confidence and the fingerprints it found, then the
+cleaner used (the generic fallback when none reached 0.5, none with
+--sites-only). On a terminal, labels are coloured and long lines cut to its width.
 
 Examples:
   $ declutter explain page.txt                  why each line was kept or dropped
@@ -156,7 +157,7 @@ Examples:
   $ cat page.txt | declutter explain -          read standard input
   $ declutter explain page.txt -s editorji      explain with a forced cleaner
 
-Exit status: 0 explained, 1 the page could not be read or recognized, 2 usage error.`;
+Exit status: 0 explained, 1 the page could not be read or, with --sites-only, recognized, 2 usage error.`;
 
 function addExplainCommand(program: Command): void {
   program
