@@ -104,7 +104,8 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   if (options.outDir && inputs.length > 0) {
     const stamp = { version: VERSION, options: outputOptions(options) };
     try {
-      outDir = OutDir.open(options.outDir, stamp, { create: options.incremental === true });
+      // Every run into an out dir keeps its manifest, so the first --incremental run after a plain one can skip.
+      outDir = OutDir.open(options.outDir, stamp, { create: true });
     } catch (error) {
       if (!isDeclutterError(error)) throw error;
       // The message names the file at fault (the lock, the manifest, the folder).

@@ -44,7 +44,7 @@ describe('--files-from', () => {
     const out = join(dir, 'out');
     const result = runCli(['--files-from', '-', '-o', out, '-q'], { input: `${plain}\n${star}\n` });
     expect(result.status).toBe(0);
-    expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(['b*.json', 'sub dir', join('sub dir', 'a page.json')]);
+    expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(['.declutter-manifest.ndjson', 'b*.json', 'sub dir', join('sub dir', 'a page.json')]);
     expect(JSON.parse(readFileSync(join(out, 'sub dir', 'a page.json'), 'utf8')).source).toBe('devdiscourse');
     expect(JSON.parse(readFileSync(join(out, 'b*.json'), 'utf8')).source).toBe('editorji');
   });
