@@ -25,8 +25,10 @@
 //
 // Normalized before comparing, and only this (what varies from run to run):
 // - durations: `0.5s`, `153 ms`, `12.3 µs` → `<duration>`; `"ms": 15.02` → `"ms": <ms>`;
-// - the scratch folder's absolute path → `<scratch>`.
-// --update writes the real text, durations included, into drifted blocks only.
+// - the scratch folder's absolute path → `<scratch>`;
+// - spaces at the end of a line (Markdown does not show them; editors strip them).
+// --update writes the real text (durations included, trailing spaces not)
+// into the drifted blocks only, so blocks that match keep their figures.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,6 +126,7 @@ export function normalize(text, scratch = null) {
   if (scratch) out = out.replaceAll(scratch, '<scratch>');
   out = out.replace(/"ms": \d+(\.\d+)?/g, '"ms": <ms>');
   out = out.replace(/\b\d+(\.\d+)?\s?(ms|s|µs)\b/g, '<duration>');
+  out = out.replace(/[ \t]+$/gm, '');
   return out;
 }
 
