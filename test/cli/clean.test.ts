@@ -156,7 +156,7 @@ describe('--out-dir', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
     const files = readdirSync(out);
-    expect(files).toEqual(['russia-syria-ties.md']);
+    expect(files.sort()).toEqual(['.declutter-manifest.ndjson', 'russia-syria-ties.md']);
     expect(readFileSync(join(out, 'russia-syria-ties.md'), 'utf8')).toBe(runCli(['-f', 'md', DEVDISCOURSE]).stdout);
   });
 
