@@ -30,6 +30,8 @@ const lazyChildProcess = {
 async function main() {
   // The built-in cleaners are YAML files; the library and the CLI import them compiled.
   await compileBuiltinCleaners();
+  // The library is rebuilt from scratch: a file left from a removed source would be packed and published with it.
+  rmSync(join(root, 'dist', 'lib'), { recursive: true, force: true });
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
   // Build beside the old CLI and swap it in, so a CLI run during a build never finds it half written.
   const fresh = join(root, 'dist', `cli-${process.pid}`);

@@ -1,7 +1,7 @@
 /**
  * declutter as a library. Importing it has no side effects.
  *
- *   import { clean, render } from 'declutter';
+ *   import { clean, render } from 'declutter-pages';
  *   const article = clean(fs.readFileSync('page.txt'), { path: 'page.txt' });
  *   process.stdout.write(render(article, 'md'));
  *

@@ -65,8 +65,9 @@ export class OutDir {
   /**
    * Takes the out dir for a run: makes it, locks it, removes what dead runs
    * left, and reads its manifest. A manifest is kept when there is one, or
-   * when `create` (an `--incremental` run); a plain run into a fresh folder
-   * leaves only its outputs.
+   * when `create` (the CLI asks for it on every `--out-dir` run, so that a
+   * later `--incremental` run can skip what a plain one made); without
+   * `create`, a fresh folder gets only the outputs.
    */
   static open(path: string, stamp: OutputStamp, { create }: { create: boolean }): OutDir {
     const outDir = new OutDir(path, stampOf(stamp));

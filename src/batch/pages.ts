@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import { statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isExpectationFile } from '../check/expectations.js';
 import { fromSystemError } from '../pipeline/errors.js';
 
@@ -18,7 +18,10 @@ import { fromSystemError } from '../pipeline/errors.js';
  * - Every file is accounted for: a folder that cannot be read, a path too
  *   long for the system, or a name that is not valid UTF-8 is a problem
  *   naming it, not a silent gap.
- * - A file is taken once, however many arguments name or find it.
+ * - A file is taken once, however many arguments name or find it and under
+ *   whatever names (a link to it, `..`, a link to a folder above it): files
+ *   are compared by real path, so which files are taken does not depend on
+ *   the order of the arguments. The name kept is the first one met.
  *
  * fast-glob is loaded only when an argument is a directory or a pattern, so
  * `declutter page.txt` never pays for it.
@@ -62,6 +65,8 @@ export interface DiscoverOptions {
   exclude?: string | null;
   /** Also list the expectation files found (`check` reports those without a page). */
   expectations?: boolean;
+  /** Files taken as written after the arguments, one each (`--files-from`): no patterns, no search. */
+  listed?: readonly string[];
 }
 
 export interface Problem {
@@ -90,18 +95,15 @@ export interface Discovery {
 const ALWAYS_IGNORED = ['**/node_modules/**'];
 
 export async function discoverInputs(argumentsGiven: readonly string[], options: DiscoverOptions = {}): Promise<Discovery> {
-  const seen = new Set<string>();
   const discovery: Discovery = { inputs: [], roots: [], problems: [], expanded: false, expectationFiles: [] };
   const excluded = options.exclude ? resolve(options.exclude) + sep : null;
   const ignore = [...ALWAYS_IGNORED, ...(options.ignore ?? [])];
-  // One argument cannot find a file twice, so a single directory of 100,000 pages keeps no set of them.
-  const deduplicate = argumentsGiven.length > 1;
-  const add = (path: string) => {
-    if (deduplicate) {
-      const key = path === '-' ? '-' : resolve(path);
-      if (seen.has(key)) return;
-      seen.add(key);
-    }
+  const listed = options.listed ?? [];
+  const seen = new RealPaths();
+  // Only a link can make one directory or pattern find a file twice, so a single directory of 100,000 pages without links keeps no set of them.
+  const several = argumentsGiven.length + listed.length > 1;
+  const add = (path: string, isLink: boolean | undefined, deduplicate: boolean) => {
+    if (deduplicate && !seen.add(path, isLink)) return;
     discovery.inputs.push(path);
   };
 
@@ -111,7 +113,7 @@ export async function discoverInputs(argumentsGiven: readonly string[], options:
       // Named explicitly: taken as given, whatever its extension (a missing one fails when read, naming it).
       if (isExpectationFile(argument)) discovery.problems.push({ input: argument, message: 'is an expectation file; name its page instead' });
       else if (kind === 'missing' && argument.includes('\ufffd')) discovery.problems.push({ input: argument, message: NOT_UTF8 });
-      else add(argument);
+      else add(argument, undefined, several);
       continue;
     }
     discovery.expanded = true;
@@ -124,7 +126,8 @@ export async function discoverInputs(argumentsGiven: readonly string[], options:
     const before = discovery.problems.length;
     const found: string[] = [];
     const expectationsBefore = discovery.expectationFiles.length;
-    for (const path of await expandPatterns(fg, patterns, ignore, discovery.problems)) {
+    const links = new Set<string>();
+    for (const path of await expandPatterns(fg, patterns, ignore, discovery.problems, links)) {
       if (excluded !== null && resolve(path).startsWith(excluded)) continue;
       if (isExpectationFile(path)) {
         if (options.expectations) discovery.expectationFiles.push(path);
@@ -141,8 +144,10 @@ export async function discoverInputs(argumentsGiven: readonly string[], options:
       continue;
     }
     discovery.roots.push(root);
-    for (const path of found) add(path);
+    const deduplicate = several || links.size > 0;
+    for (const path of found) add(path, links.has(path), deduplicate);
   }
+  for (const path of listed) add(path, undefined, several);
   return discovery;
 }
 
@@ -153,7 +158,7 @@ const NOT_UTF8 = 'file name is not valid UTF-8, which declutter cannot open by n
  * notes each folder that could not be read (and each name that is not UTF-8)
  * as a problem, where fast-glob alone would skip it silently.
  */
-async function expandPatterns(fg: typeof import('fast-glob'), patterns: string[], ignore: string[], problems: Problem[]): Promise<string[]> {
+async function expandPatterns(fg: typeof import('fast-glob'), patterns: string[], ignore: string[], problems: Problem[], links: Set<string>): Promise<string[]> {
   const readdir = ((path: string, optionsOrCallback: unknown, maybeCallback?: unknown) => {
     const callback = (typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback) as (error: NodeJS.ErrnoException | null, entries?: unknown[]) => void;
     const readOptions = typeof optionsOrCallback === 'function' ? {} : optionsOrCallback;
@@ -184,7 +189,11 @@ async function expandPatterns(fg: typeof import('fast-glob'), patterns: string[]
   const files = new Set<string>();
   for await (const item of entries) {
     const entry = item as unknown as import('fast-glob').Entry;
-    if (entry.dirent.isFile() || (entry.dirent.isSymbolicLink() && linksToPage(entry.path))) files.add(entry.path);
+    if (entry.dirent.isFile()) files.add(entry.path);
+    else if (entry.dirent.isSymbolicLink() && linksToPage(entry.path)) {
+      files.add(entry.path);
+      links.add(entry.path);
+    }
   }
   return [...files].sort(comparePaths);
 }
@@ -203,6 +212,56 @@ function withoutUndecodableNames<T extends fs.Dirent | string>(folder: string, e
     }
   }
   return entries.filter((entry) => !lossy.has(nameOf(entry)));
+}
+
+/**
+ * The files taken so far, by real path: `a.txt`, `./a.txt`, `link-to-a.txt`
+ * and `alias-of-folder/a.txt` are one file. A folder's real path is asked
+ * once per folder; a file's own only when it is a link (known from the
+ * directory entry, or one lstat for a file named explicitly).
+ */
+class RealPaths {
+  private readonly keys = new Set<string>();
+  private readonly folders = new Map<string, string>();
+
+  /** Whether `path` is new (and now taken); `isLink` undefined when not known. */
+  add(path: string, isLink: boolean | undefined): boolean {
+    const key = path === '-' ? '-' : this.keyOf(path, isLink);
+    if (this.keys.has(key)) return false;
+    this.keys.add(key);
+    return true;
+  }
+
+  private keyOf(path: string, isLink: boolean | undefined): string {
+    if (isLink === undefined) {
+      try {
+        isLink = lstatSync(path).isSymbolicLink();
+      } catch {
+        isLink = false;
+      }
+    }
+    if (isLink) {
+      try {
+        return realpathSync(path);
+      } catch {
+        // A broken link: taken under its own name, and reported when read.
+      }
+    }
+    return join(this.folderOf(dirname(path)), basename(path));
+  }
+
+  private folderOf(folder: string): string {
+    let real = this.folders.get(folder);
+    if (real === undefined) {
+      try {
+        real = realpathSync(folder);
+      } catch {
+        real = resolve(folder);
+      }
+      this.folders.set(folder, real);
+    }
+    return real;
+  }
 }
 
 /** A link to a file is a page; so is a broken link, which is then reported rather than silently skipped. */

@@ -142,6 +142,8 @@ const MAX_EXPECTATION_BYTES = 20 * 1024 * 1024;
 export interface DiscoveryProblem {
   path: string;
   message: string;
+  /** An expectation file whose page is gone: a check result (a failure), not a path that could not be used. */
+  orphan?: true;
 }
 
 export interface Discovery {
@@ -167,7 +169,7 @@ export async function findPages(paths: readonly string[]): Promise<Discovery> {
   }
   const stems = new Set(pages.map(pageStem));
   for (const path of found.expectationFiles) {
-    if (!stems.has(expectationStem(path))) problems.push({ path, message: 'expectation file without a page beside it' });
+    if (!stems.has(expectationStem(path))) problems.push({ path, message: 'expectation file without a page beside it', orphan: true });
   }
   return { pages, problems };
 }
@@ -182,6 +184,7 @@ function isMissing(path: string): boolean {
 }
 
 export interface CheckTotals {
+  /** Pages checked: passed + failed + missing. */
   checked: number;
   passed: number;
   failed: number;
@@ -191,17 +194,28 @@ export interface CheckTotals {
   linted: number;
   /** Expectation files created or updated. */
   written: number;
+  /** Expectation files without their page (each a failure). */
+  orphans: number;
+  /** Paths given that could not be checked (missing, unreadable, no pages, an expectation file named): each a failure. */
+  unchecked: number;
 }
 
-/** Counts for the summary line and the report; problems found while looking for pages count as failures. */
+/** Counts for the summary line and the report: pages by status, then orphan expectations and paths not checked. */
 export function totalsOf(results: readonly PageCheck[], problems: readonly DiscoveryProblem[] = []): CheckTotals {
   const count = (status: PageStatus) => results.filter((result) => result.status === status).length;
   return {
     checked: results.length,
     passed: count('passed'),
-    failed: count('failed') + problems.length,
+    failed: count('failed'),
     missing: count('missing'),
     linted: results.filter((result) => result.linted).length,
     written: results.flatMap((result) => result.expectations).filter(({ status }) => status === 'created' || status === 'updated').length,
+    orphans: problems.filter((problem) => problem.orphan).length,
+    unchecked: problems.filter((problem) => !problem.orphan).length,
   };
+}
+
+/** Whether a check failed: a page failed, an expectation has no page, or a path could not be checked. */
+export function checkFailed(totals: CheckTotals): boolean {
+  return totals.failed + totals.orphans + totals.unchecked > 0;
 }

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import {
+  checkFailed,
   checkPage,
   findPages,
   totalsOf,
@@ -45,7 +46,8 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
   const results: PageCheck[] = [];
   const print = (text: string) => listing.write(text);
 
-  for (const problem of problems) printError(problem.path, problem.message);
+  // A path that could not be checked is an error, on stderr; an orphan expectation is a result, listed with the pages.
+  for (const problem of problems) if (!problem.orphan) printError(problem.path, problem.message);
   for (const page of pages) {
     const result = checkPage(page, {
       cleaners,
@@ -55,6 +57,9 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
     adviseOn(result);
     results.push(result);
     await printPage(result, { out, maxDiffLines, quiet: options.quiet === true, print });
+  }
+  for (const problem of problems) {
+    if (problem.orphan) print(`${out.red.bold('FAIL')}     ${escapeForTerminal(problem.path)}: ${problem.message}\n`);
   }
 
   const totals = totalsOf(results, problems);
@@ -75,7 +80,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
       failedToWrite = true;
     }
   }
-  return totals.failed > 0 || failedToWrite ? 1 : 0;
+  return checkFailed(totals) || failedToWrite ? 1 : 0;
 }
 
 /**
@@ -113,16 +118,18 @@ interface PrintOptions {
   print: (text: string) => void;
 }
 
-/** Status lines and diffs (page names and text escaped); each failure also as `declutter: <file>: …` on stderr. */
+/**
+ * One status line per page (names and text escaped), and under a failure
+ * what failed: each diff, each lint rule. Results go to the listing only:
+ * stderr is for errors that are not results.
+ */
 async function printPage(result: PageCheck, { out, maxDiffLines, quiet, print }: PrintOptions): Promise<void> {
   const page = escapeForTerminal(result.page);
   if (result.error !== null) {
     // Named after the file at fault: an expectation that could not be written is not the page's fault.
-    printError(result.errorFile ?? result.page, result.error);
     print(`${out.red.bold('FAIL')}     ${escapeForTerminal(result.errorFile ?? result.page)}: ${escapeForTerminal(result.error)}\n`);
     return;
   }
-  for (const failure of result.lint) printError(result.page, `lint ${failure.rule}: ${failure.detail}`);
   const written = result.expectations.filter(({ status }) => status === 'created' || status === 'updated');
   for (const { path, status } of written) print(`${out.yellow(status.padEnd(8))} ${escapeForTerminal(path)}\n`);
 
@@ -130,15 +137,13 @@ async function printPage(result: PageCheck, { out, maxDiffLines, quiet, print }:
   if (result.status === 'failed') {
     const what = [...failed.map(({ format }) => format), ...(result.lint.length > 0 ? ['lint'] : [])];
     print(`${out.red.bold('FAIL')}     ${page} (${what.join(', ')})\n`);
+    for (const failure of result.lint) print(`    ${escapeForTerminal(`lint ${failure.rule}: ${failure.detail}`)}\n`);
   } else if (result.status === 'missing') {
     print(`${out.yellow('missing')}  ${page} (no expectations; --update writes them, --lint checks quality)\n`);
   } else if (!quiet && written.length === 0) {
     print(`${out.green('ok')}       ${page} (${result.linted ? 'lint' : formatsOf(result.expectations)})\n`);
   }
-  for (const expectation of failed) {
-    printError(result.page, `differs from ${basename(expectation.path)}`);
-    print(await coloredDiff(expectation, result.page, maxDiffLines, out));
-  }
+  for (const expectation of failed) print(await coloredDiff(expectation, result.page, maxDiffLines, out));
 }
 
 function formatsOf(expectations: readonly ExpectationResult[]): string {
@@ -160,9 +165,9 @@ async function coloredDiff(expectation: ExpectationResult, page: string, maxDiff
   return `${lines.map((line) => `    ${line}`).join('\n')}\n`;
 }
 
-/** Said under a diff cut to `--max-diff-lines`. */
+/** Said under a diff cut to `--max-diff-lines` (or to its byte limit). */
 function cutNote(cut: number, maxDiffLines: number): string {
-  return `… ${cut} more diff line${cut === 1 ? '' : 's'} not shown (--max-diff-lines ${maxDiffLines})`;
+  return `… ${cut} more changed line${cut === 1 ? '' : 's'} not shown (--max-diff-lines ${maxDiffLines})`;
 }
 
 function summaryLine(totals: CheckTotals, options: CheckCommandOptions, out: ChalkInstance): string {
@@ -173,14 +178,20 @@ function summaryLine(totals: CheckTotals, options: CheckCommandOptions, out: Cha
   ];
   if (options.lint) parts.push(`${totals.linted} linted`);
   if (options.update) parts.push(`${totals.written} expectation file${totals.written === 1 ? '' : 's'} written`);
-  return `${totals.checked} page${totals.checked === 1 ? '' : 's'} checked: ${parts.join(', ')}`;
+  // Not pages, so not in the pages' sum: counted after it.
+  const others = [
+    ...(totals.orphans > 0 ? [out.red(`${totals.orphans} orphan expectation${totals.orphans === 1 ? '' : 's'}`)] : []),
+    ...(totals.unchecked > 0 ? [out.red(`${totals.unchecked} path${totals.unchecked === 1 ? '' : 's'} not checked`)] : []),
+  ];
+  const pages = `${totals.checked} page${totals.checked === 1 ? '' : 's'} checked: ${parts.join(', ')}`;
+  return others.length > 0 ? `${pages}; ${others.join(', ')}` : pages;
 }
 
-/** One test case per page and expectation format, plus one per linted page and per problem found. */
+/** One test case per page and expectation format, plus one per linted page, per orphan expectation (`orphan`) and per path not checked (`discover`). */
 async function junitCases(results: readonly PageCheck[], problems: readonly DiscoveryProblem[], maxDiffLines: number): Promise<JunitCase[]> {
-  const cases: JunitCase[] = problems.map(({ path, message }) => ({
+  const cases: JunitCase[] = problems.map(({ path, message, orphan }) => ({
     classname: path,
-    name: 'discover',
+    name: orphan ? 'orphan' : 'discover',
     failure: { message, details: `${path}: ${message}` },
   }));
   for (const result of results) {
@@ -215,7 +226,7 @@ async function junitCases(results: readonly PageCheck[], problems: readonly Disc
 
 /**
  * The `--report` document, shaped like batch mode's:
- * `{ declutter, command, files: [{path, source, status, formats, lint?, error}], problems, totals }`.
+ * `{ declutter, command, files: [{path, source, status, formats, lint?, error}], problems: [{path, kind, error}], totals }`.
  */
 function reportOf(results: readonly PageCheck[], problems: readonly DiscoveryProblem[], totals: CheckTotals) {
   return {
@@ -229,7 +240,7 @@ function reportOf(results: readonly PageCheck[], problems: readonly DiscoveryPro
       ...(result.linted && { lint: result.lint }),
       error: result.error,
     })),
-    problems: problems.map(({ path, message }) => ({ path, error: message })),
+    problems: problems.map(({ path, message, orphan }) => ({ path, kind: orphan ? 'orphan' : 'unchecked', error: message })),
     totals,
   };
 }

@@ -73,13 +73,10 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   if (options.report === '-' && !options.outDir) throw new UsageError('--report - writes the report to standard output, which carries the articles without --out-dir');
   if (options.outDir) checkOutDir(options.outDir, argumentsGiven);
 
-  const discovery = await findInputs(argumentsGiven, options);
-  if (options.filesFrom !== undefined) {
-    const listed = await readPathList(options.filesFrom, options.nul === true);
-    // Each listed path is one file, taken as written: a name with * in it is no pattern.
-    for (const path of listed) discovery.inputs.push(path);
-    discovery.expanded = true;
-  }
+  // Each listed path is one file, taken as written (a name with * in it is no pattern), after the arguments.
+  const listed = options.filesFrom === undefined ? null : await readPathList(options.filesFrom, options.nul === true);
+  const discovery = await findInputs(argumentsGiven, options, listed);
+  if (listed !== null) discovery.expanded = true;
   const inputs = discovery.inputs;
   const batch = inputs.length > 1 || discovery.expanded;
   const plan = options.outDir ? planOutputs(inputs, discovery.roots, options.outDir, EXTENSIONS[options.format]) : null;
@@ -104,7 +101,8 @@ export async function runClean(argumentsGiven: string[], options: CleanCommandOp
   if (options.outDir && inputs.length > 0) {
     const stamp = { version: VERSION, options: outputOptions(options) };
     try {
-      outDir = OutDir.open(options.outDir, stamp, { create: options.incremental === true });
+      // Every run into an out dir keeps its manifest, so the first --incremental run after a plain one can skip.
+      outDir = OutDir.open(options.outDir, stamp, { create: true });
     } catch (error) {
       if (!isDeclutterError(error)) throw error;
       // The message names the file at fault (the lock, the manifest, the folder).
@@ -407,13 +405,13 @@ async function readPathList(from: string, nul: boolean): Promise<string[]> {
 }
 
 /** One plain file (or stdin) needs no search, so fast-glob is not even loaded. */
-async function findInputs(argumentsGiven: string[], options: CleanCommandOptions): Promise<Discovery> {
-  if (argumentsGiven.length === 0) return { inputs: [], roots: [], problems: [], expanded: false, expectationFiles: [] };
-  if (argumentsGiven.length === 1 && isPlainPath(argumentsGiven[0]!)) {
+async function findInputs(argumentsGiven: string[], options: CleanCommandOptions, listed: string[] | null): Promise<Discovery> {
+  if (listed === null && argumentsGiven.length === 0) return { inputs: [], roots: [], problems: [], expanded: false, expectationFiles: [] };
+  if (listed === null && argumentsGiven.length === 1 && isPlainPath(argumentsGiven[0]!)) {
     return { inputs: argumentsGiven, roots: [], problems: [], expanded: false, expectationFiles: [] };
   }
   const { discoverInputs } = await import('../batch/pages.js');
-  return discoverInputs(argumentsGiven, { ignore: options.ignore ?? [], exclude: options.outDir ?? null });
+  return discoverInputs(argumentsGiven, { ignore: options.ignore ?? [], exclude: options.outDir ?? null, listed: listed ?? [] });
 }
 
 /** Standard input read up front (it is one input among the others); a problem with it is that input's failure. */

@@ -1,5 +1,5 @@
 import type { Label } from '../pipeline/types.js';
-import type { ExplainedLine, Explanation } from '../pipeline/explain.js';
+import type { ExplainedCleaner, ExplainedLine, Explanation, UnrecognizedExplanation } from '../pipeline/explain.js';
 import { escapeForTerminal } from './diagnostics.js';
 
 /** `declutter explain` for a reader: the text layout of an Explanation. */
@@ -19,17 +19,23 @@ export interface LayoutOptions {
 }
 
 /**
- * The explanation for a reader: a header naming the cleaner, its confidence
- * and evidence and the runner-up's, then one aligned row per input line:
- * number, label, rule (with the reason a line was dropped), text.
+ * The explanation for a reader: a header with every site cleaner's score
+ * and the fingerprints it found (a table, best first), the cleaner used and
+ * why, the dates; then one aligned row per input line: number, label, rule
+ * (with the reason a line was dropped), text.
  */
 export function layoutExplanation(explanation: Explanation, options: LayoutOptions = {}): string {
   const palette = options.palette ?? PLAIN;
-  const { source, runnerUp } = explanation;
+  const { source } = explanation;
+  const used = source.forced
+    ? `${source.id} (confidence ${source.confidence}, forced with --source)`
+    : source.fallback
+      ? `${source.id} (confidence ${source.confidence}): the fallback, as no site cleaner reached confidence ${explanation.threshold}`
+      : `${source.id} (confidence ${source.confidence})`;
   const header = [
     `${explanation.path}`,
-    `  source     ${source.id} (confidence ${source.confidence}${source.forced ? ', forced with --source' : ''}): ${evidence(source.evidence)}`,
-    `  runner-up  ${runnerUp ? `${runnerUp.id} (confidence ${runnerUp.confidence}): ${evidence(runnerUp.evidence)}` : 'none'}`,
+    ...scoreTable(explanation.cleaners),
+    `  source     ${used}`,
     ...(explanation.reader === 'html' ? [`  read as    HTML (${explanation.encoding})`] : []),
     ...(['published', 'updated'] as const).flatMap((field) => {
       const date = explanation.dates[field];
@@ -63,6 +69,41 @@ export function layoutExplanation(explanation: Explanation, options: LayoutOptio
     return `${number}  ${label}  ${rule}  ${element}${palette.label(line.label, cut(escapeForTerminal(line.text), room))}`.trimEnd();
   });
   return `${header.join('\n')}\n${rows.length > 0 ? `${rows.join('\n')}\n` : ''}`;
+}
+
+/**
+ * A page no cleaner was allowed to clean (`--sites-only`): the path, every
+ * site cleaner's score and fingerprints, and that none was used.
+ */
+export function layoutUnrecognized(explanation: UnrecognizedExplanation, options: LayoutOptions = {}): string {
+  const lines = [
+    explanation.path,
+    ...scoreTable(explanation.cleaners),
+    `  source     none: no site cleaner reached confidence ${explanation.threshold}, and --sites-only refuses the generic fallback`,
+    ...(explanation.reader === 'html' ? [`  read as    HTML (${explanation.encoding})`] : []),
+  ];
+  return `${lines.map((line) => cut(escapeForTerminal(line), options.width)).join('\n')}\n`;
+}
+
+/** Rows shown in the score table before cleaners that found nothing are counted instead of listed. */
+export const SHOWN_CLEANERS = 5;
+
+/** `cleaner  confidence  evidence`, one row per site cleaner, best first; evidence cut to the width later, ending in "…". */
+function scoreTable(cleaners: readonly ExplainedCleaner[]): string[] {
+  if (cleaners.length === 0) return ['  (no site cleaners)'];
+  const nothing = (cleaner: ExplainedCleaner) => cleaner.confidence === 0 && cleaner.evidence.length === 0;
+  const shown = cleaners.filter((cleaner, i) => i < SHOWN_CLEANERS || !nothing(cleaner));
+  const hidden = cleaners.length - shown.length;
+  let idWidth = 'cleaner'.length;
+  for (const cleaner of shown) idWidth = Math.max(idWidth, cleaner.id.length);
+  const scores = shown.map((cleaner) => String(cleaner.confidence));
+  let scoreWidth = 'confidence'.length;
+  for (const score of scores) scoreWidth = Math.max(scoreWidth, score.length);
+  return [
+    `  ${'cleaner'.padEnd(idWidth)}  ${'confidence'.padEnd(scoreWidth)}  evidence`,
+    ...shown.map((cleaner, i) => `  ${cleaner.id.padEnd(idWidth)}  ${scores[i]!.padEnd(scoreWidth)}  ${evidence(cleaner.evidence)}`),
+    ...(hidden > 0 ? [`  … ${hidden} more with confidence 0: no fingerprints found`] : []),
+  ];
 }
 
 /** Shown elements of a path: the last three, `main > article > p`, after `… > ` when there are more. */

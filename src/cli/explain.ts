@@ -1,9 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import { isDeclutterError } from '../pipeline/errors.js';
-import { explain } from '../pipeline/explain.js';
-import { layoutExplanation, type Palette } from './explain-layout.js';
+import { explain, explainUnrecognized } from '../pipeline/explain.js';
+import { layoutExplanation, layoutUnrecognized, type Palette } from './explain-layout.js';
 import { cleanersFor } from './cleaner-files.js';
-import { analyze, articleFrom, type PipelineOptions } from '../pipeline/analyze.js';
+import { articleFrom, labelReading, readPage, type PipelineOptions } from '../pipeline/analyze.js';
 import { readInputFile, readStdin } from '../io/read.js';
 import type { Label } from '../pipeline/types.js';
 import { colorsFor } from './colors.js';
@@ -37,19 +37,25 @@ export async function runExplain(input: string | undefined, options: ExplainComm
       ...(options.encoding !== undefined && { encoding: options.encoding }),
       ...(options.sitesOnly === true && { sitesOnly: true }),
     };
-    const analysis = analyze(bytes, cleanOptions);
+    const reading = readPage(bytes, cleanOptions);
+    const tty = process.stdout.isTTY === true;
+    const width = tty && process.stdout.columns > 0 ? { width: process.stdout.columns } : {};
+    let analysis;
+    try {
+      analysis = labelReading(reading, cleanOptions);
+    } catch (error) {
+      if (!isDeclutterError(error) || error.code !== 'unrecognized') throw error;
+      // No cleaner may clean it (--sites-only): the scores say why, then the error as for clean.
+      const unrecognized = explainUnrecognized(reading, input, error.message);
+      await writeStdout(options.format === 'json' ? `${JSON.stringify(unrecognized, null, 2)}\n` : layoutUnrecognized(unrecognized, width));
+      throw error;
+    }
     // The article is built from the same labels, for the dates and field line numbers in the header.
     const explanation = explain(analysis, articleFrom(analysis, cleanOptions), input, options.source !== undefined);
     if (options.format === 'json') {
       await writeStdout(`${JSON.stringify(explanation, null, 2)}\n`);
     } else {
-      const tty = process.stdout.isTTY === true;
-      await writeStdout(
-        layoutExplanation(explanation, {
-          palette: paletteFor(colorsFor(process.stdout)),
-          ...(tty && process.stdout.columns > 0 && { width: process.stdout.columns }),
-        }),
-      );
+      await writeStdout(layoutExplanation(explanation, { palette: paletteFor(colorsFor(process.stdout)), ...width }));
     }
     return 0;
   } catch (error) {

@@ -140,7 +140,7 @@ Examples:
   $ declutter check scrapes/ --lint --min-words 80     quality gates for pages without expectations
   $ declutter check page.txt --report check.json       per-page results as JSON
 
-Exit status: 0 all pages match, 1 a mismatch, lint failure or page that did not clean, 2 usage error.`;
+Exit status: 0 all pages match, 1 a mismatch, lint failure, page that did not clean or expectation without its page, 2 usage error.`;
 
 function addCheckCommand(program: Command): void {
   program
@@ -154,7 +154,7 @@ function addCheckCommand(program: Command): void {
     .option('--min-words <n>', 'with --lint: the fewest words a body may have', parseCount, DEFAULT_MIN_WORDS)
     .option('--junit <file>', 'write a JUnit XML report (one test case per page and format)')
     .option('--report <file>', 'write a JSON report: per page its status, formats and error; totals (- for stdout)')
-    .option('--max-diff-lines <n>', 'show at most this many lines of each diff (0: all)', parseCountOrZero, DEFAULT_MAX_DIFF_LINES)
+    .option('--max-diff-lines <n>', 'show at most this many changed lines of each diff (0: all)', parseCountOrZero, DEFAULT_MAX_DIFF_LINES)
     .option('-q, --quiet', 'do not list pages that pass')
     .addHelpText('after', CHECK_EXAMPLES)
     .showHelpAfterError('(run declutter check --help for usage)')
@@ -167,9 +167,10 @@ function addCheckCommand(program: Command): void {
 const EXPLAIN_EXAMPLES = `
 Each line of the page is shown with its number, the label the cleaner gave
 it (title, summary, byline, meta, image, countries, body, note, related,
-dropped), the rule that gave it, and for dropped lines why. The header names
-the cleaner chosen, its confidence and the fingerprints found, and the
-runner-up. On a terminal, labels are coloured and long lines cut to its width.
+dropped), the rule that gave it, and for dropped lines why. The header lists
+every site cleaner's confidence and the fingerprints it found, then the
+cleaner used (the generic fallback when none reached 0.5, none with
+--sites-only). On a terminal, labels are coloured and long lines cut to its width.
 
 Examples:
   $ declutter explain page.txt                  why each line was kept or dropped
@@ -177,7 +178,7 @@ Examples:
   $ cat page.txt | declutter explain -          read standard input
   $ declutter explain page.txt -s editorji      explain with a forced cleaner
 
-Exit status: 0 explained, 1 the page could not be read or recognized, 2 usage error.`;
+Exit status: 0 explained, 1 the page could not be read or, with --sites-only, recognized, 2 usage error.`;
 
 function addExplainCommand(program: Command): void {
   program

@@ -55,11 +55,29 @@ export interface Analysis {
   vouchedMetadata?: DocumentMetadata | null;
 }
 
+/** A page read and scored, before any cleaner labels it: what `explain` shows when none does. */
+export interface Reading {
+  decoded: DecodedText;
+  bytes: Uint8Array;
+  kind: InputKind;
+  metadata: DocumentMetadata | null;
+  inputWarnings: string[];
+  /** The page's lines, as the cleaners see them. */
+  lines: Line[];
+  /** Every site cleaner's score, best first. */
+  scores: CleanerRanking[];
+}
+
 /**
  * Reads a page up to its labels: decode, split, detect, label. `explain`
  * shows this; `clean` builds the article from it.
  */
 export function analyze(input: string | Uint8Array, options: PipelineOptions): Analysis {
+  return labelReading(readPage(input, options), options);
+}
+
+/** Decodes, splits and scores a page (every site cleaner asked), or throws a DeclutterError (empty page, bad option). */
+export function readPage(input: string | Uint8Array, options: PipelineOptions): Reading {
   const { cleaners } = options;
   validateOptions(options);
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
@@ -70,6 +88,13 @@ export function analyze(input: string | Uint8Array, options: PipelineOptions): A
     throw new DeclutterError('empty', document.kind === 'html' ? 'HTML page without any text' : 'empty file');
   }
   const scores = rankCleaners(text, cleaners);
+  return { decoded, bytes, kind: document.kind, metadata: document.metadata, inputWarnings: document.warnings, lines: text, scores };
+}
+
+/** Chooses the cleaner for a page read (forced, recognized, or the fallback) and labels its lines; throws `unrecognized` when none may. */
+export function labelReading(reading: Reading, options: PipelineOptions): Analysis {
+  const { cleaners } = options;
+  const { scores, lines: text } = reading;
   let chosen: Cleaner | null;
   let confidence = 0;
   if (options.source !== undefined) {
@@ -86,9 +111,10 @@ export function analyze(input: string | Uint8Array, options: PipelineOptions): A
       });
     }
   }
-  const base = { decoded, bytes, kind: document.kind, metadata: document.metadata, inputWarnings: document.warnings, scores, cleaner: chosen };
+  const { decoded, bytes, kind, metadata, inputWarnings } = reading;
+  const base = { decoded, bytes, kind, metadata, inputWarnings, scores, cleaner: chosen };
   if (chosen.labelPage) {
-    const page = chosen.labelPage(text, document.metadata);
+    const page = chosen.labelPage(text, metadata);
     const vouched = page.metadata === undefined ? {} : { vouchedMetadata: page.metadata };
     return { ...base, ...vouched, confidence: page.confidence, lines: withMarkup(page.lines, text), warnings: page.warnings };
   }

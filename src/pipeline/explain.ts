@@ -1,4 +1,5 @@
-import type { Analysis } from './analyze.js';
+import type { Analysis, Reading } from './analyze.js';
+import { CONFIDENCE_THRESHOLD, type CleanerRanking } from './detect.js';
 import type { Article, Captures, Extraction, Label } from './types.js';
 
 /**
@@ -8,9 +9,14 @@ import type { Article, Captures, Extraction, Label } from './types.js';
  */
 export interface Explanation {
   path: string;
-  source: ExplainedCleaner & { site: string; version: string; forced: boolean };
+  /** The cleaner used; `fallback` when no site cleaner recognized the page and the generic one cleaned it. */
+  source: ExplainedCleaner & { site: string; version: string; forced: boolean; fallback: boolean };
   /** The best of the other cleaners, or null when there is only one. */
   runnerUp: ExplainedCleaner | null;
+  /** Every site cleaner's score and fingerprints found, best first. */
+  cleaners: ExplainedCleaner[];
+  /** The confidence a site cleaner must reach to be chosen. */
+  threshold: number;
   /** Which reader read the page: `text` or `html`. */
   reader: 'text' | 'html';
   encoding: string;
@@ -27,6 +33,20 @@ export interface ExplainedCleaner {
   confidence: number;
   /** Names of the fingerprints found on the page. */
   evidence: string[];
+}
+
+/**
+ * A page no cleaner could clean (`sitesOnly`, and no site cleaner reached
+ * the threshold): every site cleaner's score, and why none was used.
+ */
+export interface UnrecognizedExplanation {
+  path: string;
+  source: null;
+  cleaners: ExplainedCleaner[];
+  threshold: number;
+  reader: 'text' | 'html';
+  encoding: string;
+  error: string;
 }
 
 export interface ExplainedDate {
@@ -67,9 +87,12 @@ export function explain(analysis: Analysis, article: Article, path: string, forc
       version: analysis.cleaner.version,
       confidence: analysis.confidence,
       forced,
+      fallback: analysis.cleaner.fallback === true && !forced,
       evidence: chosen.evidence,
     },
-    runnerUp: other ? { id: other.cleaner.id, confidence: other.confidence, evidence: other.evidence } : null,
+    runnerUp: other ? explainedCleaner(other) : null,
+    cleaners: analysis.scores.map(explainedCleaner),
+    threshold: CONFIDENCE_THRESHOLD,
     reader: analysis.kind,
     encoding: analysis.decoded.encoding,
     timeZone: article.extraction.timeZone,
@@ -87,4 +110,21 @@ export function explain(analysis: Analysis, article: Article, path: string, forc
       ...(markup !== undefined && { elements: markup.path }),
     })),
   };
+}
+
+/** The explanation of a page no cleaner was allowed to clean: the scores, and the error. */
+export function explainUnrecognized(reading: Reading, path: string, error: string): UnrecognizedExplanation {
+  return {
+    path,
+    source: null,
+    cleaners: reading.scores.map(explainedCleaner),
+    threshold: CONFIDENCE_THRESHOLD,
+    reader: reading.kind,
+    encoding: reading.decoded.encoding,
+    error,
+  };
+}
+
+function explainedCleaner(score: CleanerRanking): ExplainedCleaner {
+  return { id: score.cleaner.id, confidence: score.confidence, evidence: score.evidence };
 }

@@ -8,6 +8,9 @@ const EDITORJI = 'fixtures/editorji/syria-leader-kremlin-ap.txt';
 
 const json = (text: string) => JSON.parse(text);
 
+/** Every run into an out dir keeps its manifest there. */
+const MANIFEST = '.declutter-manifest.ndjson';
+
 /** `count` pages alternating between the two sources, ten to a folder: `<root>/NN/page-NNNN.txt`. */
 function corpus(count: number, root = tempDir('declutter-batch-')): string {
   const pages = [readFileSync(DEVDISCOURSE), readFileSync(EDITORJI)];
@@ -72,7 +75,7 @@ describe('inputs', () => {
       expect(result.status).toBe(0);
       expect(result.stderr).toMatch(/^declutter: 4 inputs: 4 cleaned/);
     }
-    expect(filesUnder(out)).toEqual(['00/page-0000.txt', '00/page-0001.txt', '00/page-0002.txt', '00/page-0003.txt']);
+    expect(filesUnder(out)).toEqual([MANIFEST, '00/page-0000.txt', '00/page-0001.txt', '00/page-0002.txt', '00/page-0003.txt']);
   });
 });
 
@@ -83,7 +86,7 @@ describe('--out-dir', () => {
     const result = runCli([root, '-o', out, '-f', 'md']);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
-    expect(filesUnder(out)).toEqual(filesUnder(root).map((path) => path.replace(/\.txt$/, '.md')));
+    expect(filesUnder(out)).toEqual([MANIFEST, ...filesUnder(root).map((path) => path.replace(/\.txt$/, '.md'))]);
   });
 
   it('stops before writing anything when two inputs would make the same output', () => {
@@ -107,7 +110,7 @@ describe('failures', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`declutter: ${join(root, '00', 'page-0004.txt')}: empty file\n`);
     expect(result.stderr).toMatch(/10 inputs: 9 cleaned \(devdiscourse 4, editorji 5\), 0 skipped, 1 failed/);
-    expect(filesUnder(out)).toHaveLength(9);
+    expect(filesUnder(out)).toHaveLength(1 + 9);
     expect(existsSync(join(out, '00', 'page-0004.json'))).toBe(false);
   });
 
@@ -119,7 +122,7 @@ describe('failures', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('page-0002.txt: empty file');
     expect(result.stderr).toMatch(/stopped at the first failure \(--fail-fast\) after 3 of 40 inputs: 2 cleaned .*, 1 failed, 37 not started/);
-    expect(filesUnder(out)).toEqual(['00/page-0000.json', '00/page-0001.json']);
+    expect(filesUnder(out)).toEqual([MANIFEST, '00/page-0000.json', '00/page-0001.json']);
   });
 });
 
@@ -161,6 +164,19 @@ describe('--incremental', () => {
     expect(third.stderr).toMatch(/8 inputs: 1 cleaned \(editorji 1\), 7 skipped, 0 failed/);
     const statuses = json(readFileSync(reportPath, 'utf8')).files.map((entry: { status: string }) => entry.status);
     expect(statuses).toEqual(['skipped', 'skipped', 'skipped', 'skipped', 'skipped', 'ok', 'skipped', 'skipped']);
+  });
+
+  it('skips what a plain -o run wrote, which keeps the manifest too', () => {
+    const root = corpus(6);
+    const out = tempDir();
+    expect(runCli([root, '-o', out]).status).toBe(0);
+    expect(existsSync(join(out, '.declutter-manifest.ndjson'))).toBe(true);
+    const again = runCli([root, '-o', out, '--incremental']);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/6 inputs: 0 cleaned, 6 skipped, 0 failed/);
+    // A plain run with other options rewrites everything, and the manifest says so.
+    expect(runCli([root, '-o', out, '--tz', 'UTC']).status).toBe(0);
+    expect(runCli([root, '-o', out, '--incremental']).stderr).toMatch(/6 inputs: 6 cleaned/);
   });
 
   it('re-cleans everything when an option that changes the output changes', () => {
@@ -216,7 +232,9 @@ describe('interruption', () => {
       child.kill(signal);
       expect(await exited).toBe(130);
 
-      const written = filesUnder(out);
+      const written = filesUnder(out).filter((path) => path !== MANIFEST);
+      // The manifest holds a record of each output written before the signal, one a line.
+      expect(readFileSync(join(out, MANIFEST), 'utf8').split('\n').filter(Boolean).length).toBe(written.length);
       expect(written.filter((path) => path.endsWith('.declutter-tmp'))).toEqual([]);
       expect(written.length).toBeGreaterThan(0);
       expect(written.length).toBeLessThan(3000);

@@ -50,8 +50,11 @@ describe('declutter check', () => {
     writeFileSync(md, readFileSync(md, 'utf8').replace('as confirmed by the Kremlin.', 'as confirmed by Moscow.'));
     const result = runCli(['check', dir]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`declutter: ${join(dir, 'russia-syria-ties.txt')}: differs from russia-syria-ties.expected.md\n`);
-    expect(result.stdout).toContain(`FAIL     ${join(dir, 'russia-syria-ties.txt')} (md)`);
+    // A result is said once, in the listing: stderr is for errors that are not results.
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n').filter((line) => line.includes('russia-syria-ties.txt') && !line.startsWith('    '))).toEqual([
+      `FAIL     ${join(dir, 'russia-syria-ties.txt')} (md)`,
+    ]);
     expect(result.stdout).toContain(`    --- ${md}\n    +++ ${join(dir, 'russia-syria-ties.txt')} (cleaned now)\n    @@ `);
     expect(result.stdout).toMatch(/^ {4}-In a significant .* as confirmed by Moscow\./m);
     expect(result.stdout).toMatch(/^ {4}\+In a significant .* as confirmed by the Kremlin\./m);
@@ -70,14 +73,35 @@ describe('declutter check', () => {
     expect(result.stdout).toContain('    -    "version": "0.0.1",\n    +    "version": ');
   });
 
-  it('cuts long diffs, saying how many lines were left out', () => {
+  it('cuts long diffs to --max-diff-lines changed lines, saying how many changed lines were left out', () => {
     const dir = fixtureCopies();
-    writeFileSync(join(dir, 'russia-syria-ties.expected.md'), 'something else entirely\n');
+    const md = join(dir, 'russia-syria-ties.expected.md');
+    const page = readFileSync(md, 'utf8');
+    writeFileSync(md, 'something else entirely\n');
     const result = runCli(['check', dir, '--max-diff-lines', '5']);
     expect(result.status).toBe(1);
     const diff = result.stdout.split('\n').filter((line) => line.startsWith('    ') && !line.startsWith('    …'));
-    expect(diff).toHaveLength(5);
-    expect(result.stdout).toMatch(/^ {4}… \d+ more diff lines not shown \(--max-diff-lines 5\)$/m);
+    expect(diff.slice(0, 3)).toEqual([`    --- ${md}`, `    +++ ${join(dir, 'russia-syria-ties.txt')} (cleaned now)`, '    @@ -1,1 +1,4 @@']);
+    expect(diff.slice(3)).toEqual(['    -something else entirely', ...page.split('\n').slice(0, 4).map((line) => `    +${line}`)]);
+    const added = page.split('\n').length - 1;
+    expect(result.stdout).toContain(`\n    … ${added + 1 - 5} more changed lines not shown (--max-diff-lines 5)\n`);
+  });
+
+  it('shows the first change whatever the limit: headers and context do not count', () => {
+    const dir = fixtureCopies();
+    const md = join(dir, 'russia-syria-ties.expected.md');
+    writeFileSync(md, readFileSync(md, 'utf8').replace('as confirmed by the Kremlin.', 'as confirmed by Moscow.'));
+    for (const limit of ['1', '6']) {
+      const result = runCli(['check', dir, '--max-diff-lines', limit]);
+      expect(result.stdout).toMatch(/^ {4}-In a significant .* as confirmed by Moscow\./m);
+      if (limit === '1') {
+        expect(result.stdout).not.toMatch(/^ {4}\+In a significant/m);
+        expect(result.stdout).toContain('\n    … 1 more changed line not shown (--max-diff-lines 1)\n');
+      } else {
+        expect(result.stdout).toMatch(/^ {4}\+In a significant .* as confirmed by the Kremlin\./m);
+        expect(result.stdout).not.toContain('not shown');
+      }
+    }
   });
 
   it('with --quiet lists only what failed or is missing, then the summary', () => {
@@ -90,7 +114,7 @@ describe('declutter check', () => {
     expect(result.stdout).toContain(`FAIL     ${join(dir, 'russia-syria-ties.txt')} (json)`);
     expect(result.stdout).toContain(`missing  ${join(dir, 'new.txt')}`);
     // --max-diff-lines 0 shows the whole diff: every line of the article's JSON is added.
-    expect(result.stdout).not.toContain('more diff lines not shown');
+    expect(result.stdout).not.toContain('not shown');
     expect(result.stdout).toContain('    +  "warnings": []');
   });
 
@@ -117,26 +141,45 @@ describe('declutter check', () => {
     writeFileSync(join(dir, 'odd.txt'), 'a line\0 with a NUL byte\n');
     const result = runCli(['check', dir]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(
-      `declutter: ${join(dir, 'empty.txt')}: empty file\n` +
-        `declutter: ${join(dir, 'odd.txt')}: binary file\n`,
-    );
-    expect(result.stdout).toContain('4 pages checked: 2 passed, 2 failed, 0 missing expectations');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(`FAIL     ${join(dir, 'empty.txt')}: empty file\n`);
+    expect(result.stdout).toContain(`FAIL     ${join(dir, 'odd.txt')}: binary file\n`);
+    expect(result.stdout).toContain('4 pages checked: 2 passed, 2 failed, 0 missing expectations\n');
   });
 
-  it('fails paths that are missing or expectation files, and stray expectations', () => {
+  it('lists and counts an expectation whose page is gone as a failure', () => {
+    const dir = fixtureCopies();
+    copyFileSync(`${EDITORJI}.expected.json`, join(dir, 'third.expected.json'));
+    copyFileSync(`${EDITORJI}.txt`, join(dir, 'third.txt'));
+    writeFileSync(join(dir, 'gone.expected.json'), '{}\n');
+    const result = runCli(['check', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(
+      [
+        `ok       ${join(dir, 'russia-syria-ties.txt')} (json, md)`,
+        `ok       ${join(dir, 'syria-leader-kremlin-ap.txt')} (json, md)`,
+        `ok       ${join(dir, 'third.txt')} (json)`,
+        `FAIL     ${join(dir, 'gone.expected.json')}: expectation file without a page beside it`,
+        '3 pages checked: 3 passed, 0 failed, 0 missing expectations; 1 orphan expectation',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('fails paths that are missing or expectation files as errors on stderr, counted apart from pages', () => {
     const dir = fixtureCopies();
     writeFileSync(join(dir, 'gone.expected.json'), '{}\n');
     const result = runCli(['check', dir, join(dir, 'nope.txt'), join(dir, 'russia-syria-ties.expected.md')]);
     expect(result.status).toBe(1);
     expect(result.stderr.split('\n').filter(Boolean).sort()).toEqual(
       [
-        `declutter: ${join(dir, 'gone.expected.json')}: expectation file without a page beside it`,
         `declutter: ${join(dir, 'nope.txt')}: no such file`,
         `declutter: ${join(dir, 'russia-syria-ties.expected.md')}: is an expectation file; name its page instead`,
       ].sort(),
     );
-    expect(result.stdout).toContain('2 pages checked: 2 passed, 3 failed');
+    expect(result.stdout).toContain(`FAIL     ${join(dir, 'gone.expected.json')}: expectation file without a page beside it\n`);
+    expect(result.stdout).toContain('2 pages checked: 2 passed, 0 failed, 0 missing expectations; 1 orphan expectation, 2 paths not checked\n');
   });
 
   it('fails a directory without pages', () => {
@@ -207,31 +250,37 @@ describe('declutter check --lint', () => {
   }
 
   // no-title needs a forced cleaner to happen at all; test/unit/lint.test.ts covers it.
-  it('fails each rule on its page, naming page and rule; passes the good page', () => {
+  it('fails each rule on its page, naming page and rule under it; passes the good page', () => {
     const dir = lintPages();
     const result = runCli(['check', dir, '--lint']);
     expect(result.status).toBe(1);
-    const lines = result.stderr.split('\n').filter(Boolean);
-    expect(lines).toEqual([
-      `declutter: ${join(dir, 'clutter.txt')}: lint clutter: body paragraph 2 matches devdiscourse marker /^Left Menu$/: "Left Menu"`,
-      `declutter: ${join(dir, 'no-body.txt')}: lint no-body: the article has no body paragraphs`,
-      `declutter: ${join(dir, 'no-date.txt')}: lint no-date: no published or updated date`,
-      `declutter: ${join(dir, 'no-date.txt')}: lint layout: layout not as expected for editorji: no date line`,
-      `declutter: ${join(dir, 'no-headline.txt')}: lint no-body: the article has no body paragraphs`,
-      `declutter: ${join(dir, 'no-headline.txt')}: lint no-date: no published or updated date`,
-      `declutter: ${join(dir, 'no-headline.txt')}: lint clutter: title matches devdiscourse marker /\\| Updated: \\d{2}-\\d{2}-\\d{4}/: "Devdiscourse News Desk | Delhi | Updated: 29-01-2025 14:54 …"`,
-      `declutter: ${join(dir, 'no-headline.txt')}: lint layout: layout not as expected for devdiscourse: no byline/date line`,
-      `declutter: ${join(dir, 'short.txt')}: lint short-body: 12 words, fewer than 50 (--min-words)`,
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n')).toEqual([
+      `FAIL     ${join(dir, 'clutter.txt')} (lint)`,
+      `    lint clutter: body paragraph 2 matches devdiscourse marker /^Left Menu$/: "Left Menu"`,
+      `ok       ${join(dir, 'good.txt')} (lint)`,
+      `FAIL     ${join(dir, 'no-body.txt')} (lint)`,
+      `    lint no-body: the article has no body paragraphs`,
+      `FAIL     ${join(dir, 'no-date.txt')} (lint)`,
+      `    lint no-date: no published or updated date`,
+      `    lint layout: layout not as expected for editorji: no date line`,
+      `FAIL     ${join(dir, 'no-headline.txt')} (lint)`,
+      `    lint no-body: the article has no body paragraphs`,
+      `    lint no-date: no published or updated date`,
+      `    lint clutter: title matches devdiscourse marker /\\| Updated: \\d{2}-\\d{2}-\\d{4}/: "Devdiscourse News Desk | Delhi | Updated: 29-01-2025 14:54 …"`,
+      `    lint layout: layout not as expected for devdiscourse: no byline/date line`,
+      `FAIL     ${join(dir, 'short.txt')} (lint)`,
+      `    lint short-body: 12 words, fewer than 50 (--min-words)`,
+      '6 pages checked: 1 passed, 5 failed, 0 missing expectations, 6 linted',
+      '',
     ]);
-    expect(result.stdout).toContain(`ok       ${join(dir, 'good.txt')} (lint)`);
-    expect(result.stdout).toContain('6 pages checked: 1 passed, 5 failed, 0 missing expectations, 6 linted');
   });
 
   it('takes the word threshold from --min-words', () => {
     const dir = lintPages();
     const result = runCli(['check', join(dir, 'good.txt'), '--lint', '--min-words', '500']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`declutter: ${join(dir, 'good.txt')}: lint short-body: 80 words, fewer than 500 (--min-words)\n`);
+    expect(result.stdout).toContain(`FAIL     ${join(dir, 'good.txt')} (lint)\n    lint short-body: 80 words, fewer than 500 (--min-words)\n`);
   });
 
   it('leaves pages with expectations to their expectations', () => {
@@ -247,14 +296,16 @@ describe('declutter check --junit and --report', () => {
     writeFileSync(join(dir, 'russia-syria-ties.expected.md'), 'stale <&> "text"\n');
     writeFileSync(join(dir, 'new.txt'), editorjiPage());
     writeFileSync(join(dir, 'odd.txt'), 'a line\0 with a NUL byte\n');
+    writeFileSync(join(dir, 'gone.expected.md'), 'x\n');
     const report = join(dir, 'out', 'junit.xml');
     const result = runCli(['check', dir, '--junit', report]);
     expect(result.status).toBe(1);
 
     const suite = readJunit(report);
-    expect(suite).toMatchObject({ name: 'declutter check', tests: '6', failures: '2', errors: '0', skipped: '1' });
+    expect(suite).toMatchObject({ name: 'declutter check', tests: '7', failures: '3', errors: '0', skipped: '1' });
     const cases = suite.testcase.map((testCase: { classname: string; name: string }) => `${testCase.classname} ${testCase.name}`);
     expect(cases).toEqual([
+      `${join(dir, 'gone.expected.md')} orphan`,
       `${join(dir, 'new.txt')} expectations`,
       `${join(dir, 'odd.txt')} clean`,
       `${join(dir, 'russia-syria-ties.txt')} json`,
@@ -267,6 +318,10 @@ describe('declutter check --junit and --report', () => {
     expect(md.failure['#text']).toContain('-stale <&> "text"');
     const odd = suite.testcase.find((testCase: { name: string }) => testCase.name === 'clean');
     expect(odd.failure.message).toBe('binary file');
+    const orphan = suite.testcase.find((testCase: { name: string }) => testCase.name === 'orphan');
+    expect(orphan.failure.message).toBe('expectation file without a page beside it');
+    // The listing counts what the report does: three failures, one of them the orphan.
+    expect(result.stdout).toContain('4 pages checked: 1 passed, 2 failed, 1 missing expectations; 1 orphan expectation\n');
   });
 
   it('writes a JSON report like batch mode: per page path, source, status, formats and error; totals', () => {
@@ -278,7 +333,7 @@ describe('declutter check --junit and --report', () => {
     const report = JSON.parse(readFileSync(path, 'utf8'));
     expect(report.declutter).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
     expect(report.command).toBe('check');
-    expect(report.totals).toEqual({ checked: 3, passed: 1, failed: 2, missing: 0, linted: 0, written: 0 });
+    expect(report.totals).toEqual({ checked: 3, passed: 1, failed: 2, missing: 0, linted: 0, written: 0, orphans: 0, unchecked: 0 });
     expect(report.files).toEqual([
       { path: join(dir, 'odd.txt'), source: null, status: 'failed', formats: [], error: 'binary file' },
       {

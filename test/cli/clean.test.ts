@@ -74,6 +74,8 @@ describe('declutter <file>', () => {
       updated: '2025-10-15T17:42:00+05:30',
       countries: [],
       image_credit: null,
+      url: null,
+      language: null,
     });
     expect(rest!.startsWith("# Syria's Interim Leader Visits Kremlin, Strengthening Ties\n\nOn Wednesday,")).toBe(true);
     expect(rest!.trimEnd().endsWith('*Only the headline of this report may have been reworked by Editorji; the rest of the content is auto-generated from a syndicated feed.*')).toBe(true);
@@ -154,7 +156,7 @@ describe('--out-dir', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
     const files = readdirSync(out);
-    expect(files).toEqual(['russia-syria-ties.md']);
+    expect(files.sort()).toEqual(['.declutter-manifest.ndjson', 'russia-syria-ties.md']);
     expect(readFileSync(join(out, 'russia-syria-ties.md'), 'utf8')).toBe(runCli(['-f', 'md', DEVDISCOURSE]).stdout);
   });
 

@@ -26,7 +26,8 @@ describe('--cleaners', () => {
     expect(batch.status).toBe(0);
     expect(batch.stdout.trim().split('\n').map((line) => JSON.parse(line).source)).toEqual(['gazette', 'wirebrief']);
     const explained = runCli(['explain', pages[0]!, '--cleaners', 'examples/cleaners']);
-    expect(explained.stdout).toContain('  source     gazette (confidence 0.96): byline | date line; Gazette footer');
+    expect(explained.stdout).toContain('\n  gazette       0.96        byline | date line; Gazette footer\n');
+    expect(explained.stdout).toContain('\n  source     gazette (confidence 0.96)\n');
     expect(explained.stdout).toMatch(/^11 +dropped +share +Share this story$/m);
     const forced = runCli(['-s', 'wirebrief', pages[0]!, '--cleaners', 'examples/cleaners']);
     expect(JSON.parse(forced.stdout).warnings).toEqual(['layout not as expected: no slug line', 'no date found']);

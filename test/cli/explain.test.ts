@@ -8,6 +8,8 @@ import { runCli } from './run.js';
 
 const EDITORJI = 'fixtures/editorji/syria-leader-kremlin-ap.txt';
 const DEVDISCOURSE = 'fixtures/devdiscourse/russia-syria-ties.txt';
+/** A foreign page with some of Devdiscourse's fingerprints, short of recognition. */
+const NOT_A_SITE = 'fixtures/not-a-site/menu-country-list.page';
 
 /** A text row: number, label, rule (and reason), text. */
 const ROW = /^ *(\d+)  (\S+) +(\S+(?: \([^)]*\))?) *(?: {2}(.*))?$/;
@@ -53,14 +55,17 @@ describe('declutter explain <file>', () => {
     expect(textColumn.size).toBe(1);
   });
 
-  it('names the source, its confidence and evidence, and the runner-up', () => {
+  it("shows every cleaner's score and evidence, best first, then the source used and the dates", () => {
     const result = runCli(['explain', DEVDISCOURSE]);
-    const [path, source, runnerUp, published, updated] = result.stdout.split('\n');
+    const [path, heading, first, second, source, published, updated, blank] = result.stdout.split('\n');
     expect(path).toBe(DEVDISCOURSE);
-    expect(source).toMatch(/^ {2}source {5}devdiscourse \(confidence 0\.\d+\): byline \| place \| Updated: … \| Created: … line; /);
-    expect(runnerUp).toBe('  runner-up  editorji (confidence 0): no fingerprints found');
+    expect(heading).toBe('  cleaner       confidence  evidence');
+    expect(first).toMatch(/^ {2}devdiscourse {2}0\.9\d\d {7}byline \| place \| Updated: … \| Created: … line; .*; Left Menu navigation$/);
+    expect(second).toBe('  editorji      0           no fingerprints found');
+    expect(source).toMatch(/^ {2}source {5}devdiscourse \(confidence 0\.9\d\d\)$/);
     expect(published).toBe('  published  2025-01-29T14:38:00+05:30 from "29-01-2025 14:38 IST" (Asia/Kolkata)');
     expect(updated).toBe('  updated    2025-01-29T14:54:00+05:30 from "29-01-2025 14:54 IST" (Asia/Kolkata)');
+    expect(blank).toBe('');
   });
 
   it('shows a Devdiscourse page with the rules of each zone and why lines were dropped', () => {
@@ -82,6 +87,9 @@ describe('declutter explain <file>', () => {
       expect(data.path).toBe(page);
       expect(data.source).toMatchObject({ id: analysis.cleaner.id, confidence: analysis.confidence, forced: false });
       expect(data.runnerUp.id).toBe(analysis.scores[1]!.cleaner.id);
+      expect(data.cleaners).toEqual(analysis.scores.map(({ cleaner, confidence, evidence }) => ({ id: cleaner.id, confidence, evidence })));
+      expect(data.threshold).toBe(0.5);
+      expect(data.source.fallback).toBe(false);
       expect(data.lines.map(({ n, label, rule, zone }: Record<string, unknown>) => ({ n, label, rule, zone }))).toEqual(
         analysis.lines.map(({ n, label, rule, zone }) => ({ n, label, rule, zone })),
       );
@@ -116,9 +124,56 @@ describe('declutter explain <file>', () => {
   it('fails like clean for a page it cannot read or recognize (exit 1)', () => {
     expect(runCli(['explain', 'nope.txt'])).toMatchObject({ status: 1, stdout: '', stderr: 'declutter: nope.txt: no such file\n' });
     expect(runCli(['explain', 'fixtures'])).toMatchObject({ status: 1, stderr: 'declutter: fixtures: is a directory, not a file\n' });
-    const unrecognized = runCli(['explain', '--sites-only', '-'], { input: 'just a line\n' });
-    expect(unrecognized).toMatchObject({ status: 1, stdout: '' });
-    expect(unrecognized.stderr).toBe('declutter: -: no cleaner recognizes this page (known: devdiscourse, editorji); use --source\n');
+    expect(runCli(['explain', '-'], { input: ' \n' })).toMatchObject({ status: 1, stdout: '', stderr: 'declutter: -: empty file\n' });
+  });
+
+  it('shows, for a page no site cleaner recognizes, every score and the fingerprints found, then that the generic fallback was used', () => {
+    const result = runCli(['explain', NOT_A_SITE]);
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    const data = JSON.parse(runCli(['explain', NOT_A_SITE, '-f', 'json']).stdout);
+    expect(result.stdout.split('\n').slice(0, 5)).toEqual([
+      NOT_A_SITE,
+      '  cleaner       confidence  evidence',
+      '  devdiscourse  0.316       OPINION / BLOG / INTERVIEW heading; • Country: list; Left Menu navigation',
+      '  editorji      0           no fingerprints found',
+      `  source     generic (confidence ${data.source.confidence}): the fallback, as no site cleaner reached confidence 0.5`,
+    ]);
+    expect(data.source).toMatchObject({ id: 'generic', fallback: true, forced: false, evidence: ['no site cleaner recognizes this page'] });
+    expect(data.cleaners).toEqual([
+      { id: 'devdiscourse', confidence: 0.316, evidence: ['OPINION / BLOG / INTERVIEW heading', '• Country: list', 'Left Menu navigation'] },
+      { id: 'editorji', confidence: 0, evidence: [] },
+    ]);
+  });
+
+  it('with --sites-only, shows the scores and says no cleaner was used, then fails as clean does (exit 1)', () => {
+    const result = runCli(['explain', '--sites-only', NOT_A_SITE]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        NOT_A_SITE,
+        '  cleaner       confidence  evidence',
+        '  devdiscourse  0.316       OPINION / BLOG / INTERVIEW heading; • Country: list; Left Menu navigation',
+        '  editorji      0           no fingerprints found',
+        '  source     none: no site cleaner reached confidence 0.5, and --sites-only refuses the generic fallback',
+        '',
+      ].join('\n'),
+    );
+    expect(result.stderr).toBe(`declutter: ${NOT_A_SITE}: no cleaner recognizes this page (known: devdiscourse, editorji); use --source\n`);
+    const json = runCli(['explain', '--sites-only', '-f', 'json', '-'], { input: 'just a line\n' });
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({
+      path: '-',
+      source: null,
+      cleaners: [
+        { id: 'devdiscourse', confidence: 0, evidence: [] },
+        { id: 'editorji', confidence: 0, evidence: [] },
+      ],
+      threshold: 0.5,
+      reader: 'text',
+      encoding: 'utf-8',
+      error: 'no cleaner recognizes this page (known: devdiscourse, editorji)',
+    });
+    expect(json.stderr).toBe('declutter: -: no cleaner recognizes this page (known: devdiscourse, editorji); use --source\n');
   });
 
   it('shows, for a page no site cleaner recognizes, why the generic cleaner kept or dropped each line', () => {
@@ -126,8 +181,12 @@ describe('declutter explain <file>', () => {
     const result = runCli(['explain', '-'], { input: page });
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[1]).toMatch(/^  source     generic \(confidence [\d.]+\): no site cleaner recognizes this page$/);
-    expect(lines[2]).toBe('  runner-up  devdiscourse (confidence 0): no fingerprints found');
+    expect(lines.slice(1, 4)).toEqual([
+      '  cleaner       confidence  evidence',
+      '  devdiscourse  0           no fingerprints found',
+      '  editorji      0           no fingerprints found',
+    ]);
+    expect(lines[4]).toMatch(/^  source     generic \(confidence [\d.]+\): the fallback, as no site cleaner reached confidence 0\.5$/);
     expect(lines.find((line) => line.startsWith('3  '))).toMatch(/^3  body +generic-paragraph p=0\.\d\d words=23 sentence +A walk along the river/);
     const data = JSON.parse(runCli(['explain', '-f', 'json', '-'], { input: page }).stdout);
     expect(data.lines[0]).toMatchObject({ n: 1, rule: expect.stringMatching(/^generic-/), signals: expect.arrayContaining(['words=1']) });
@@ -161,7 +220,25 @@ describe('layoutExplanation on a terminal', () => {
     const lines = text.trimEnd().split('\n');
     for (const line of lines) expect(Array.from(line).length).toBeLessThanOrEqual(60);
     expect(lines.find((line) => line.includes('wire-dateline'))).toMatch(/…$/);
+    // The fingerprint list is cut like any line, ending with the ellipsis.
+    expect(lines[2]).toMatch(/^ {2}editorji {6}0\.994 {7}Updated : Mon d, .*…$/);
+    expect(Array.from(lines[2]!)).toHaveLength(60);
     expect(layoutExplanation(explanation)).toContain(readFileSync(EDITORJI, 'utf8').split('\n')[6]);
+  });
+
+  it('counts, past five rows, the cleaners that found nothing instead of listing them', () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ id: `site-${i}`, confidence: 0, evidence: [] as string[] }));
+    const header = layoutExplanation({ ...explanation, cleaners: [...explanation.cleaners, ...many] }).split('\n\n')[0]!.split('\n');
+    expect(header.slice(1, 9)).toEqual([
+      '  cleaner       confidence  evidence',
+      expect.stringMatching(/^ {2}editorji {6}0\.994 {7}Updated : /),
+      '  devdiscourse  0           no fingerprints found',
+      '  site-0        0           no fingerprints found',
+      '  site-1        0           no fingerprints found',
+      '  site-2        0           no fingerprints found',
+      '  … 5 more with confidence 0: no fingerprints found',
+      '  source     editorji (confidence 0.994)',
+    ]);
   });
 
   it('colours label and text by label, rule and number muted', () => {

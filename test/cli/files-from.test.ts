@@ -22,6 +22,18 @@ function pages(): { dir: string; plain: string; star: string; newline: string } 
 }
 
 describe('--files-from', () => {
+  it('cleans a file that is both an argument and listed once, by real path, in either order', () => {
+    const { dir, plain, star } = pages();
+    const list = join(dir, 'list.txt');
+    writeFileSync(list, `${join(dir, 'sub dir', '..', 'sub dir', 'a page.txt')}\n${star}\n`);
+    const result = runCli([plain, '--files-from', list, '-f', 'ndjson']);
+    expect(result.status).toBe(0);
+    expect(paths(result.stdout)).toEqual([plain, star]);
+    expect(result.stderr).toMatch(/2 inputs: 2 cleaned/);
+    writeFileSync(list, `${plain}\n`);
+    expect(paths(runCli([star, '--files-from', list, star, '-f', 'ndjson']).stdout)).toEqual([star, plain]);
+  });
+
   it('cleans the files listed one a line, after the arguments, each name taken as written (no pattern)', () => {
     const { dir, plain, star } = pages();
     const list = join(dir, 'list.txt');
@@ -44,7 +56,7 @@ describe('--files-from', () => {
     const out = join(dir, 'out');
     const result = runCli(['--files-from', '-', '-o', out, '-q'], { input: `${plain}\n${star}\n` });
     expect(result.status).toBe(0);
-    expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(['b*.json', 'sub dir', join('sub dir', 'a page.json')]);
+    expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(['.declutter-manifest.ndjson', 'b*.json', 'sub dir', join('sub dir', 'a page.json')]);
     expect(JSON.parse(readFileSync(join(out, 'sub dir', 'a page.json'), 'utf8')).source).toBe('devdiscourse');
     expect(JSON.parse(readFileSync(join(out, 'b*.json'), 'utf8')).source).toBe('editorji');
   });

@@ -97,7 +97,7 @@ describe('a report that cannot be written', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('declutter: /dev/full: no space left on device\n');
     expect(result.stderr).toMatch(/declutter: 2 inputs: 2 cleaned \(devdiscourse 1, editorji 1\), 0 skipped, 1 failed in/);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['devdiscourse', 'editorji']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.declutter-manifest.ndjson', 'devdiscourse', 'editorji']);
   });
 });
 
@@ -128,7 +128,7 @@ describe('outputs never land on inputs or outside the out dir', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`would be written through ${join(out, 'sub')}, a symbolic link inside the out dir`);
     expect(readdirSync(elsewhere)).toEqual([]);
-    expect(readdirSync(out).sort()).toEqual(['b.json', 'sub']);
+    expect(readdirSync(out).sort()).toEqual(['.declutter-manifest.ndjson', 'b.json', 'sub']);
   });
 
   it('stops at once when --out-dir is a regular file (exit 2, one message)', () => {
@@ -196,7 +196,7 @@ describe('--incremental knows what made each output', () => {
     const result = runCli([EDITORJI, '-o', out]);
     expect(result.status).toBe(0);
     expect(readdirSync(join(out, 'deep'))).toEqual([]);
-    expect(readdirSync(out).sort()).toEqual(['deep', 'syria-leader-kremlin-ap.json']);
+    expect(readdirSync(out).sort()).toEqual(['.declutter-manifest.ndjson', 'deep', 'syria-leader-kremlin-ap.json']);
   });
 });
 

@@ -73,8 +73,8 @@ function expectEveryOutcome(batch: Batch, out: string, result: { status: number 
     const lines = result.stderr.split('\n').filter((line) => line.startsWith(`declutter: ${path}: `));
     expect(lines, path).toEqual([`declutter: ${path}: ${message}`]);
   }
-  // Every good page is an article; nothing else (no partial or temporary file) is in the out dir.
-  expect(readdirSync(out).sort()).toEqual(batch.good.map((path) => `${stem(path)}.json`).sort());
+  // Every good page is an article; nothing else (no partial or temporary file) is in the out dir, but its manifest.
+  expect(readdirSync(out).sort()).toEqual(['.declutter-manifest.ndjson', ...batch.good.map((path) => `${stem(path)}.json`)].sort());
   for (const path of batch.good) {
     const article = JSON.parse(readFileSync(join(out, `${stem(path)}.json`), 'utf8'));
     expect(article.body.length, path).toBeGreaterThan(0);

@@ -53,7 +53,7 @@ describe('inputs that cannot be read', () => {
     const result = runCli(['-o', out, a, ...bad.map(([path]) => path), b]);
     expect(result.status).toBe(1);
     for (const [path, message] of bad) expect(linesFor(result.stderr, path)).toEqual([`declutter: ${path}: ${message}`]);
-    expect(filesUnder(out)).toEqual(['a.json', 'b.json']);
+    expect(filesUnder(out)).toEqual(['.declutter-manifest.ndjson', 'a.json', 'b.json']);
     expect(JSON.parse(readFileSync(join(out, 'a.json'), 'utf8')).source).toBe('editorji');
     expect(JSON.parse(readFileSync(join(out, 'b.json'), 'utf8')).source).toBe('devdiscourse');
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -104,7 +104,7 @@ describe('outputs that cannot be written', () => {
     const result = runCli(['-o', out, a, b]);
     expect(result.status).toBe(1);
     expect(linesFor(result.stderr, a)).toEqual([`declutter: ${a}: cannot write ${join(out, 'a.json')}: is a directory, not a file`]);
-    expect(filesUnder(out)).toEqual(['b.json']);
+    expect(filesUnder(out)).toEqual(['.declutter-manifest.ndjson', 'b.json']);
   });
 
   it('a file too large for the file-size limit (a full disk as the process sees it) leaves no partial output', () => {
@@ -120,7 +120,7 @@ describe('outputs that cannot be written', () => {
     });
     expect(result.status).toBe(1);
     expect(linesFor(result.stderr, big)).toEqual([`declutter: ${big}: cannot write ${join(out, 'big.json')}: file too large for the file system or the file size limit`]);
-    expect(filesUnder(out)).toEqual(['a.json']);
+    expect(filesUnder(out)).toEqual(['.declutter-manifest.ndjson', 'a.json']);
   });
 
   it.runIf(existsSync('/dev/full'))('a full disk on standard output is one line and exit status 1, not a crash', () => {

@@ -53,6 +53,38 @@ describe('discoverInputs', () => {
     expect(relativeTo(root, found.inputs)).toEqual(['b.txt', 'a.txt']);
   });
 
+  it('takes a file once under any name that leads to it, by real path, whatever the order of the arguments', async () => {
+    const root = tree(['pages/a.txt', 'pages/b.txt']);
+    symlinkSync('a.txt', join(root, 'pages', 'link-to-a.txt'));
+    symlinkSync('pages', join(root, 'alias'));
+    const names = [join(root, 'alias', 'a.txt'), join(root, 'pages'), join(root, 'pages', '..', 'pages', 'b.txt'), `${root}/alias/*.txt`];
+    const orders = [names, [...names].reverse(), [names[1]!, names[3]!, names[0]!, names[2]!]];
+    for (const order of orders) {
+      const found = await discoverInputs(order);
+      // a.txt and b.txt, each once: the name kept is the first one met.
+      expect(found.inputs).toHaveLength(2);
+      expect(new Set(found.inputs.map((path) => path.replace(/^.*[/\\]/, '').replace('link-to-', '')))).toEqual(new Set(['a.txt', 'b.txt']));
+    }
+    expect(relativeTo(root, (await discoverInputs(orders[0]!)).inputs)).toEqual(['alias/a.txt', 'pages/b.txt']);
+    expect(relativeTo(root, (await discoverInputs(orders[1]!)).inputs)).toEqual(['alias/a.txt', 'alias/b.txt']);
+    expect(relativeTo(root, (await discoverInputs(orders[2]!)).inputs)).toEqual(['pages/a.txt', 'pages/b.txt']);
+  });
+
+  it('takes a file once when one directory finds it also through a link to it', async () => {
+    const root = tree(['b.txt', 'c.txt']);
+    symlinkSync('c.txt', join(root, 'a-link.txt'));
+    symlinkSync('missing.txt', join(root, 'broken.txt'));
+    const found = await discoverInputs([root]);
+    // The link sorts first, so it is the name kept; a broken link stays, to be reported when read.
+    expect(relativeTo(root, found.inputs)).toEqual(['a-link.txt', 'b.txt', 'broken.txt']);
+  });
+
+  it('takes listed files after the arguments, each once with them', async () => {
+    const root = tree(['a.txt', 'b.txt', 'c.txt']);
+    const found = await discoverInputs([join(root, 'b.txt')], { listed: [join(root, 'c.txt'), `${root}/./b.txt`, join(root, 'c.txt'), join(root, 'a.txt')] });
+    expect(relativeTo(root, found.inputs)).toEqual(['b.txt', 'c.txt', 'a.txt']);
+  });
+
   it('expands glob patterns and leaves out what --ignore matches', async () => {
     const root = tree(['keep/a.txt', 'keep/b.txt', 'drafts/c.txt', 'keep/drafts/d.txt']);
     const found = await discoverInputs([`${root}/**/*.txt`], { ignore: ['**/drafts/**'] });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPage } from '../../../src/index.js';
-import { findPages, totalsOf } from '../../../src/check/check.js';
+import { checkFailed, findPages, totalsOf } from '../../../src/check/check.js';
 import { compareExpectation, expectationPath, isExpectationFile } from '../../../src/check/expectations.js';
 import { diffExpectation } from '../../../src/check/diff.js';
 import { editorjiPage, words } from './crafted-pages.js';
@@ -66,9 +66,42 @@ describe('diffExpectation', () => {
     ]);
   });
 
-  it('is cut to the limit, counting the lines left out; 0 means no limit', () => {
-    expect(diffExpectation(comparison, 'page.txt', 4)).toEqual({ lines: ['--- page.expected.md', '+++ page.txt', '@@ -1,3 +1,3 @@', ' a'], cut: 3 });
+  it('counts changed lines against the limit, so the first change is always shown; 0 means no limit', () => {
+    expect(diffExpectation(comparison, 'page.txt', 1)).toEqual({
+      // Cut inside a change: no context after it, which would read as a line removed.
+      lines: ['--- page.expected.md', '+++ page.txt', '@@ -1,2 +1,1 @@', ' a', '-b'],
+      cut: 1,
+    });
+    expect(diffExpectation(comparison, 'page.txt', 2).cut).toBe(0);
     expect(diffExpectation(comparison, 'page.txt', 0).cut).toBe(0);
+  });
+
+  it('cuts a long hunk after the last change shown, with at most three lines of context, its @@ line counting what is shown', () => {
+    const expected = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`);
+    const actual = expected.map((line, i) => (i === 4 || i === 10 ? `${line} changed` : line));
+    const long = compareExpectation('text', 'page.expected.txt', `${expected.join('\n')}\n`, `${actual.join('\n')}\n`);
+    const all = diffExpectation(long, 'page.txt', 0);
+    expect(all.lines.slice(2)).toEqual([
+      '@@ -2,13 +2,13 @@',
+      ' line 2', ' line 3', ' line 4', '-line 5', '+line 5 changed', ' line 6', ' line 7', ' line 8', ' line 9', ' line 10',
+      '-line 11', '+line 11 changed', ' line 12', ' line 13', ' line 14',
+    ]);
+    const two = diffExpectation(long, 'page.txt', 2);
+    expect(two).toEqual({
+      lines: ['--- page.expected.txt', '+++ page.txt', '@@ -2,7 +2,7 @@', ' line 2', ' line 3', ' line 4', '-line 5', '+line 5 changed', ' line 6', ' line 7', ' line 8'],
+      cut: 2,
+    });
+  });
+
+  it('counts the changes of hunks left out', () => {
+    const expected = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`);
+    const actual = expected.map((line, i) => (i === 2 || i === 30 ? `${line} changed` : line));
+    const far = compareExpectation('text', 'page.expected.txt', `${expected.join('\n')}\n`, `${actual.join('\n')}\n`);
+    const one = diffExpectation(far, 'page.txt', 1);
+    expect(one.lines).toEqual(['--- page.expected.txt', '+++ page.txt', '@@ -1,3 +1,2 @@', ' line 1', ' line 2', '-line 3']);
+    expect(one.cut).toBe(3);
+    expect(diffExpectation(far, 'page.txt', 2).lines.filter((line) => line.startsWith('@@'))).toEqual(['@@ -1,6 +1,6 @@']);
+    expect(diffExpectation(far, 'page.txt', 3).lines.filter((line) => line.startsWith('@@'))).toEqual(['@@ -1,6 +1,6 @@', '@@ -28,4 +28,3 @@']);
   });
 });
 
@@ -169,26 +202,28 @@ describe('findPages', () => {
       { path: join(dir, 'stray', 'gone.expected.json'), message: 'is an expectation file; name its page instead' },
       { path: join(dir, 'empty'), message: 'no pages (*.txt, *.html, *.htm) in this directory' },
       { path: join(dir, 'nope'), message: 'no such file' },
-      { path: join(dir, 'stray', 'gone.expected.json'), message: 'expectation file without a page beside it' },
+      { path: join(dir, 'stray', 'gone.expected.json'), message: 'expectation file without a page beside it', orphan: true },
     ]);
   });
 });
 
 describe('totalsOf', () => {
-  it('counts pages by status, problems as failures, linted pages and expectation files written', () => {
+  it('counts pages by status (adding up to those checked), linted pages, expectation files written, orphans and paths not checked', () => {
     const { dir, page } = fixtureCopy();
     const fresh = join(dir, 'new.txt');
     writeFileSync(fresh, editorjiPage());
     const missing = checkPage(fresh);
     const linted = checkPage(fresh, { lint: { minWords: 500 } });
     const created = checkPage(fresh, { update: true });
-    expect(totalsOf([checkPage(page), missing, linted, created], [{ path: 'x', message: 'no such file' }])).toEqual({
-      checked: 4,
-      passed: 2,
-      failed: 2,
-      missing: 1,
-      linted: 1,
-      written: 1,
-    });
+    const problems = [
+      { path: 'x', message: 'no such file' },
+      { path: 'y.expected.json', message: 'expectation file without a page beside it', orphan: true as const },
+      { path: 'z.expected.md', message: 'expectation file without a page beside it', orphan: true as const },
+    ];
+    const totals = totalsOf([checkPage(page), missing, linted, created], problems);
+    expect(totals).toEqual({ checked: 4, passed: 2, failed: 1, missing: 1, linted: 1, written: 1, orphans: 2, unchecked: 1 });
+    expect(checkFailed(totals)).toBe(true);
+    expect(checkFailed(totalsOf([checkPage(page)], problems.slice(1, 2)))).toBe(true);
+    expect(checkFailed(totalsOf([checkPage(page), missing]))).toBe(false);
   });
 });
