@@ -38,7 +38,7 @@ import { createTwoFilesPatch } from 'diff';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** What the blocks may use, copied into the scratch folder (the sample files' folder is copied as its contents). */
-const COPIED = ['fixtures', 'examples'];
+const COPIED = ['fixtures', 'examples', join('dist', 'declutter.1')];
 const SAMPLES = join(ROOT, 'test', 'readme', 'files');
 const BLOCK_TIMEOUT_MS = 60_000;
 const NOT_RUN = /^\s*<!--\s*not run:\s*\S.*-->\s*$/;
