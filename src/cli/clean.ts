@@ -280,6 +280,9 @@ async function drive(
       runner,
       // Several per worker, so each always has inputs waiting and they travel in groups (see batch/pool.ts).
       concurrency: jobs === 1 ? 1 : jobs * TASKS_PER_WORKER,
+      // --fail-fast: no input starts further ahead than those under way, so a first input that fails stops
+      // the run after at most those, however late its worker answers.
+      ...(options.failFast && { window: jobs === 1 ? 1 : jobs * TASKS_PER_WORKER }),
       ...(expected !== undefined && { expected }),
       stopped: () => stop || signals?.caught === true,
       interrupted: () => signals?.caught === true,

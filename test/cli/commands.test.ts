@@ -33,7 +33,7 @@ describe('a mistyped command', () => {
     const out = join(dir, 'out');
     const both = runCli(['sorces', 'chek', '-o', out], { cwd: dir });
     expect(both.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['chek.json', 'sorces']);
+    expect(readdirSync(out).sort()).toEqual(['.declutter-manifest.ndjson', 'chek.json', 'sorces']);
   });
 
   it('is not guessed at for a name far from every command, or a path', () => {

@@ -85,14 +85,14 @@ describe('the package', () => {
     expect(PACKAGE.bin).toEqual({ declutter: 'bin/declutter.js' });
   });
 
-  it('holds the launcher, the built CLI and library with their types, README and package.json: no sources, tests or pages', () => {
+  it('holds the launcher, the built CLI and library with their types, the manual page, README, LICENSE and package.json: no sources, tests or pages', () => {
     const paths = packed.files.map(({ path }) => path).sort();
-    for (const needed of ['README.md', 'package.json', 'bin/declutter.js', 'dist/cli/main.js', 'dist/cli/worker.js', 'dist/cli/html-reader.cjs', 'dist/lib/index.js', 'dist/lib/index.d.ts']) {
+    for (const needed of ['README.md', 'LICENSE', 'package.json', 'dist/declutter.1', 'bin/declutter.js', 'dist/cli/main.js', 'dist/cli/worker.js', 'dist/cli/html-reader.cjs', 'dist/lib/index.js', 'dist/lib/index.d.ts']) {
       expect(paths).toContain(needed);
     }
     const stray = paths.filter(
       (path) =>
-        !['README.md', 'package.json', 'bin/declutter.js'].includes(path) &&
+        !['README.md', 'LICENSE', 'package.json', 'bin/declutter.js', 'dist/declutter.1'].includes(path) &&
         !/^dist\/cli\/[\w-]+\.(js|cjs)$/.test(path) &&
         !/^dist\/lib\/[\w/.-]+\.(js|d\.ts)$/.test(path),
     );
