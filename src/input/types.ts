@@ -53,6 +53,12 @@ export interface DocumentMetadata {
   image: string | null;
   /** JSON-LD `@type` of the main entity (`NewsArticle`, `Product`…) or `og:type`. */
   type: string | null;
+  /**
+   * The `datetime` of the page's `<time>` elements, in document order (the
+   * first 50), as written; absent when there are none. A stated date that one
+   * of them repeats is one the page shows (as the time element's text).
+   */
+  times?: string[];
   /** Where each non-null field came from: `json-ld`, `og`, `meta`, `title`, `html`. */
-  from: Partial<Record<Exclude<keyof DocumentMetadata, 'from'>, string>>;
+  from: Partial<Record<Exclude<keyof DocumentMetadata, 'from' | 'times'>, string>>;
 }

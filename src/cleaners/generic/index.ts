@@ -122,7 +122,7 @@ export function cleanGeneric(lines: GenericLine[], metadata?: DocumentMetadata |
   let published = found.published;
   let updated = found.updated;
   // The document's stated author only when the page prints that name; its stated date only when
-  // the page prints that day or the stated author; a date printed near the title only when the
+  // the page prints that day (in any shape it reads, or as a <time> element's datetime) or the stated author; a date printed near the title only when the
   // document says it is an article. Pages that show no author or date often state one anyway (the
   // site's owner, a template's date), and product or listing pages print the dates of their items.
   // Chosen on the training domains of WCXB.
@@ -132,7 +132,7 @@ export function cleanGeneric(lines: GenericLine[], metadata?: DocumentMetadata |
     published = null;
     updated = null;
   }
-  if (metadata?.published && (statedName || pagePrintsDay(blocks, metadata.published))) {
+  if (metadata?.published && (statedName || pagePrintsDay(blocks, metadata.published, metadata.times))) {
     published = metadata.published;
     if (metadata.modified) updated = metadata.modified;
   }

@@ -281,7 +281,6 @@ export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, 
 }
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const PRINTED_DATE_ALL = new RegExp(PRINTED_DATE.source, 'giu');
 const pad = (x: number | string) => String(x).padStart(2, '0');
 
 /** The calendar days a printed date may mean (`2025-01-29`; both readings of `04/05/2025`). */
@@ -294,20 +293,108 @@ export function daysOf(text: string): string[] {
   if (m && MONTHS[m[2]!.toLowerCase()]) return [`${m[3]}-${pad(MONTHS[m[2]!.toLowerCase()]!)}-${pad(m[1]!)}`];
   m = /\b(\d{1,2})[./](\d{1,2})[./](\d{4})/u.exec(text);
   if (m) return [`${m[3]}-${pad(m[2]!)}-${pad(m[1]!)}`, `${m[3]}-${pad(m[1]!)}-${pad(m[2]!)}`];
-  return [];
+  return printedDays(text);
 }
 
-/** Whether the page prints the calendar day of a stated date (in any of the shapes of PRINTED_DATE). */
-export function pagePrintsDay(blocks: Block[], stated: string): boolean {
+/**
+ * Month names and their usual abbreviations in the languages pages are most
+ * often written in (English, German, French, Spanish, Italian, Portuguese,
+ * Dutch), lower case, for reading the day a page prints.
+ */
+const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
+  const names: string[][] = [
+    ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari'],
+    ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fév', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari'],
+    ['march', 'mar', 'märz', 'maerz', 'mär', 'mars', 'marzo', 'março', 'marco', 'maart', 'mrt'],
+    ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile'],
+    ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei'],
+    ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho'],
+    ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho'],
+    ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus'],
+    ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro'],
+    ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out'],
+    ['november', 'nov', 'novembre', 'noviembre', 'novembro'],
+    ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro'],
+  ];
+  const map = new Map<string, number>();
+  names.forEach((list, i) => {
+    for (const name of list) map.set(name, i + 1);
+  });
+  return map;
+})();
+const MONTH_WORD = '(\\p{L}{3,10})\\.?';
+const YEAR = '((?:19|20)\\d{2})(?!\\d(?!\\d?:\\d{2}))';
+/**
+ * Every shape of a printed day that `printedDays` reads, one alternative each:
+ * `March 3rd, 2024`, `3 March 2024`, `3. März 2024`, `3 de marzo de 2024`,
+ * `Sun Mar 3, 2024`, `2024年3月3日` / `2024년 3월 3일`, `2024-03-03`,
+ * `2024/3/3`, `2024.03.03`, `03.03.2024`, `3/3/2024`, `03-03-2024`,
+ * `2024 Mar 3`. A year
+ * runs into a time printed right after it (`March 3, 20246:01 PM`).
+ */
+const DAY_SHAPES = new RegExp(
+  [
+    `(?<!\\p{L})${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}`,
+    `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:st|nd|rd|th|\\.|º)?\\s*(?:of\\s+|de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?${YEAR}`,
+    `(?<!\\d)((?:19|20)\\d{2})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]`,
+    `(?<![\\d.:/-])((?:19|20)\\d{2})([-/.•])(\\d{1,2})\\11(\\d{1,2})(?!\\d)`,
+    `(?<![\\d.:/-])(\\d{1,2})([-/.])(\\d{1,2})\\15${YEAR}`,
+    `(?<!\\d)((?:19|20)\\d{2})\\s+${MONTH_WORD}\\s+(\\d{1,2})(?![\\d:])`,
+  ].join('|'),
+  'giu',
+);
+
+function validDay(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/**
+ * Every calendar day a text prints, in any shape of DAY_SHAPES, in the
+ * order printed; a numeric day whose order is not known (`04/05/2025`)
+ * gives both readings.
+ */
+export function printedDays(text: string): string[] {
+  const out: string[] = [];
+  const add = (day: string | null) => {
+    if (day !== null && !out.includes(day)) out.push(day);
+  };
+  DAY_SHAPES.lastIndex = 0;
+  for (let m = DAY_SHAPES.exec(text); m; m = DAY_SHAPES.exec(text)) {
+    if (m[1] !== undefined) {
+      const month = MONTH_WORDS.get(m[1].toLowerCase());
+      if (month) add(validDay(Number(m[3]), month, Number(m[2])));
+    } else if (m[4] !== undefined) {
+      const month = MONTH_WORDS.get(m[5]!.toLowerCase());
+      if (month) add(validDay(Number(m[6]), month, Number(m[4])));
+    } else if (m[7] !== undefined) {
+      add(validDay(Number(m[7]), Number(m[8]), Number(m[9])));
+    } else if (m[10] !== undefined) {
+      add(validDay(Number(m[10]), Number(m[12]), Number(m[13])));
+    } else if (m[14] !== undefined) {
+      add(validDay(Number(m[17]), Number(m[16]), Number(m[14])));
+      add(validDay(Number(m[17]), Number(m[14]), Number(m[16])));
+    } else if (m[18] !== undefined) {
+      const month = MONTH_WORDS.get(m[19]!.toLowerCase());
+      if (month) add(validDay(Number(m[18]), month, Number(m[20])));
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether the page prints the calendar day of a stated date, in any shape
+ * `printedDays` reads, or repeats it as the `datetime` of a `<time>` element
+ * (whose text is the date as the page shows it, in whatever words).
+ */
+export function pagePrintsDay(blocks: Block[], stated: string, times: readonly string[] = []): boolean {
   const want = new Set(daysOf(stated));
   if (!want.size) return false;
+  for (const t of times) for (const d of daysOf(t)) if (want.has(d)) return true;
   for (const b of blocks) {
     const t = b.bare;
     if (!DIGIT.test(t)) continue;
-    PRINTED_DATE_ALL.lastIndex = 0;
-    for (let m = PRINTED_DATE_ALL.exec(t); m; m = PRINTED_DATE_ALL.exec(t)) {
-      for (const d of daysOf(m[0])) if (want.has(d)) return true;
-    }
+    for (const d of printedDays(t)) if (want.has(d)) return true;
   }
   return false;
 }

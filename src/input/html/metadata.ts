@@ -5,7 +5,9 @@
  */
 import type { DocumentMetadata } from './types.js';
 
-type Field = Exclude<keyof DocumentMetadata, 'from'>;
+type Field = Exclude<keyof DocumentMetadata, 'from' | 'times'>;
+/** How many `<time datetime>` values are kept. */
+const MAX_TIMES = 50;
 
 /** schema.org types whose node is the page's main entity, articles first. */
 const ARTICLE_TYPES = new Set([
@@ -44,10 +46,16 @@ export class MetadataCollector {
   private lang: string | null = null;
   private title: string | null = null;
   private readonly jsonld: string[] = [];
+  private readonly times: string[] = [];
 
   element(name: string, attrs: Partial<Record<string, string>>): void {
     if (name === 'html') {
       if (this.lang === null && attrs.lang?.trim()) this.lang = attrs.lang.trim();
+      return;
+    }
+    if (name === 'time') {
+      const value = attrs.datetime === undefined ? '' : clean(attrs.datetime);
+      if (value && this.times.length < MAX_TIMES) this.times.push(value);
       return;
     }
     if (name === 'link') {
@@ -113,6 +121,7 @@ export class MetadataCollector {
     set('image', ld.image, 'json-ld');
     set('type', ld.type, 'json-ld');
     first('type', ['og:type']);
+    if (this.times.length > 0) meta.times = [...this.times];
     return meta;
   }
 

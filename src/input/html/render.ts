@@ -67,14 +67,14 @@ const SPACES = /\s+/g;
 /** The attributes the reader looks at; the others are not kept. */
 const WANTED = new Set([
   'class', 'id', 'hidden', 'aria-hidden', 'style', 'role', 'type', 'lang', 'rel', 'href', 'name', 'property', 'content',
-  'itemprop', 'http-equiv', 'charset',
+  'itemprop', 'http-equiv', 'charset', 'datetime',
 ]);
 export type Attributes = Partial<Record<string, string>>;
 /** A fresh attribute record of one fixed shape, so that reading it stays fast. */
 const noAttributes = (): Attributes => ({
   class: undefined, id: undefined, hidden: undefined, 'aria-hidden': undefined, style: undefined, role: undefined,
   type: undefined, lang: undefined, rel: undefined, href: undefined, name: undefined, property: undefined,
-  content: undefined, itemprop: undefined, 'http-equiv': undefined, charset: undefined,
+  content: undefined, itemprop: undefined, 'http-equiv': undefined, charset: undefined, datetime: undefined,
 });
 const HEADING_LEVEL = new Map(Object.entries(HEADINGS));
 const ROLE_LANDMARK = new Map(Object.entries(LANDMARK_ROLES));
@@ -261,7 +261,7 @@ class Renderer {
     const name = this.tagName;
     const attrs = this.attrs;
     const foreign = this.isOpen('svg') || this.isOpen('math');
-    if (name === 'meta' || name === 'link' || name === 'html') this.meta.element(name, attrs);
+    if (name === 'meta' || name === 'link' || name === 'html' || name === 'time') this.meta.element(name, attrs);
 
     // Anything but head content ends an unclosed <head> (the body starts, as the spec says).
     if (!HEAD_CONTENT.has(name) && this.isOpen('head')) this.closeHead();
