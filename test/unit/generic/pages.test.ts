@@ -79,6 +79,12 @@ describe('generic cleaner on HTML that states what it does not print', () => {
     expect(result.published).toBe('2025-03-02');
   });
 
+  it('keeps a stated date that a <time> element of the page repeats, and no other', () => {
+    const bare = { ...doc.metadata, author: null };
+    expect(cleanGeneric(doc.lines, { ...bare, published: '2025-03-02T10:00:00Z', times: ['2025-03-02T10:00:00Z'] }).published).toBe('2025-03-02T10:00:00Z');
+    expect(cleanGeneric(doc.lines, { ...bare, published: '2025-03-02T10:00:00Z', times: ['2025-03-01'] }).published).toBe('March 3, 2025');
+  });
+
   it('takes no printed date from a page that says it is not an article', () => {
     const result = cleanGeneric(doc.lines, { ...doc.metadata, author: null, published: null, type: 'Product' });
     expect(result.byline).toBe('Jane Doe');

@@ -9,6 +9,7 @@ import {
   pagePrintsDay,
   pagePrintsName,
   PRINTED_DATE,
+  printedDays,
   stripSiteName,
   tokenF1,
 } from '../../../src/cleaners/generic/meta.js';
@@ -152,5 +153,45 @@ describe('stated metadata printed on the page', () => {
     expect(pagePrintsName(page, 'Jane Doe, John Roe')).toBe(true);
     expect(pagePrintsName(page, 'Doe Jane')).toBe(false);
     expect(pagePrintsName(page, 'Example Media Team')).toBe(false);
+  });
+
+  it('reads days printed in other languages and numeric orders', () => {
+    expect(printedDays('Publié le 3 mars 2025')).toEqual(['2025-03-03']);
+    expect(printedDays('Veröffentlicht am 3. März 2025, 10:15')).toEqual(['2025-03-03']);
+    expect(printedDays('3 de marzo de 2025')).toEqual(['2025-03-03']);
+    expect(printedDays('gepubliceerd 3 maart 2025')).toEqual(['2025-03-03']);
+    expect(printedDays('2025年3月3日')).toEqual(['2025-03-03']);
+    expect(printedDays('2025년 3월 3일')).toEqual(['2025-03-03']);
+    expect(printedDays('Sun Mar 3, 2025 11:18 am')).toEqual(['2025-03-03']);
+    expect(printedDays('Received 2025 Mar 3; accepted 2025 Apr 1')).toEqual(['2025-03-03', '2025-04-01']);
+    expect(printedDays('2025/3/3 and 2025.03.04 and 2025•03•05')).toEqual(['2025-03-03', '2025-03-04', '2025-03-05']);
+    expect(printedDays('03-04-2025, 09:03 AM')).toEqual(['2025-04-03', '2025-03-04']);
+    // a year run into the time printed after it, and a date run into the next
+    expect(printedDays('March 3, 20256:01 PM ET')).toEqual(['2025-03-03']);
+    expect(printedDays('Posted on March 3, 2025April 1, 2025')).toEqual(['2025-03-03', '2025-04-01']);
+  });
+
+  it('reads no day from numbers that are not one', () => {
+    expect(printedDays('version 1.2.3.2025')).toEqual([]);
+    expect(printedDays('call 12-34-2025')).toEqual([]);
+    expect(printedDays('the 2025-11 release')).toEqual([]);
+    expect(printedDays('31 February 2025')).toEqual([]);
+    expect(printedDays('13 apples 2025')).toEqual([]);
+    expect(printedDays('In 2025, 12 more in 2024')).toEqual([]);
+  });
+
+  it('finds a stated day printed in another language, or repeated by a <time datetime>', () => {
+    const french = toBlocks(lines(['Le pont ferme', '', 'Publié le 3 mars 2025', '', 'Le vieux pont ferme pour des travaux.']));
+    expect(pagePrintsDay(french, '2025-03-03T09:00:00+01:00')).toBe(true);
+    expect(pagePrintsDay(french, '2025-03-04')).toBe(false);
+    const relative = toBlocks(lines(['Bridge to close', '', '2 days ago', '', 'The old bridge closes for repairs.']));
+    expect(pagePrintsDay(relative, '2025-03-03T09:00:00Z')).toBe(false);
+    expect(pagePrintsDay(relative, '2025-03-03T09:00:00Z', ['2025-03-03T09:00:00Z'])).toBe(true);
+    expect(pagePrintsDay(relative, '2025-03-03T09:00:00Z', ['2025-03-01'])).toBe(false);
+  });
+
+  it('reads the day of a stated date in a printed shape', () => {
+    expect(daysOf('Feb 08, 2022')).toEqual(['2022-02-08']);
+    expect(daysOf('8 février 2022')).toEqual(['2022-02-08']);
   });
 });

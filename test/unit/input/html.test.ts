@@ -192,6 +192,16 @@ describe('parseHtml: metadata', () => {
     expect([doc.metadata.headline, doc.metadata.author, doc.metadata.image, doc.metadata.type]).toEqual(['Posted', 'Dee', 'https://example.com/s.png', 'BlogPosting']);
     expect(doc.warnings).toEqual([]);
   });
+
+  it('keeps the datetime of <time> elements in document order, and their text as lines', () => {
+    const doc = parseHtml(`<p>Posted <time datetime=" 2025-03-03T09:00:00Z ">3 mars 2025</time></p>
+      <p><time>no datetime</time> <time datetime="">empty</time> <TIME DATETIME="2025-03-04">yesterday</TIME></p>`);
+    expect(doc.metadata.times).toEqual(['2025-03-03T09:00:00Z', '2025-03-04']);
+    expect(texts('<p>Posted <time datetime="2025-03-03">3 mars 2025</time></p>')).toEqual(['Posted 3 mars 2025']);
+    expect(parseHtml('<p>No time here</p>').metadata.times).toBeUndefined();
+    const many = parseHtml('<p>' + '<time datetime="2025-01-01">x</time>'.repeat(60) + '</p>');
+    expect(many.metadata.times).toHaveLength(50);
+  });
 });
 
 describe('parseHtml: bad HTML', () => {
