@@ -13,7 +13,7 @@ import { toBlocks, type Block } from './blocks.js';
 import { contextFeatures, decode, type LineModel } from './decode.js';
 import { blockFeatures, type BlockStats } from './features.js';
 import { margin, margins, sigmoid, type TreeModel } from './gbdt.js';
-import { findMeta, norm, pagePrintsDay, pagePrintsName, stripSiteName, titleFeatures, tokenF1 } from './meta.js';
+import { datedBlocks, findMeta, norm, pagePrintsDay, pagePrintsName, stripSiteName, titleFeatures, tokenF1 } from './meta.js';
 import { textModel } from './model-text.js';
 import { titleModel as textTitleModel } from './model-title.js';
 import { htmlModel } from './model-html.js';
@@ -122,15 +122,20 @@ export function cleanGeneric(lines: GenericLine[], metadata?: DocumentMetadata |
   let published = found.published;
   let updated = found.updated;
   // The document's stated author only when the page prints that name; its stated date only when
-  // the page prints that day (in any shape it reads, or as a <time> element's datetime) or the stated author; a date printed near the title only when the
-  // document says it is an article. Pages that show no author or date often state one anyway (the
-  // site's owner, a template's date), and product or listing pages print the dates of their items.
-  // Chosen on the training domains of WCXB.
+  // the page prints that day (in any shape it reads, or as a <time> element's datetime) or the
+  // stated author. A date printed near the title counts on a page that the document does not call
+  // an article only when it is printed under the title and is the page's only date (on at most two
+  // blocks): pages that show no author or date often state one anyway (the site's owner, a
+  // template's date), and product or listing pages print the dates of their items. Chosen on the
+  // training domains of WCXB.
   const statedName = !!metadata?.author && !/^https?:/u.test(metadata.author) && pagePrintsName(blocks, metadata.author);
   if (metadata && statedName) byline = metadata.author;
   if (metadata && !ARTICLE_TYPE.test(metadata.type ?? '')) {
-    published = null;
-    updated = null;
+    const underTitle = titleAt >= 0 && found.dateAt.length > 0 && found.dateAt.every((i) => i > titleAt);
+    if (!underTitle || datedBlocks(blocks, 3) > 2) {
+      published = null;
+      updated = null;
+    }
   }
   if (metadata?.published && (statedName || pagePrintsDay(blocks, metadata.published, metadata.times))) {
     published = metadata.published;

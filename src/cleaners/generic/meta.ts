@@ -296,6 +296,15 @@ export function daysOf(text: string): string[] {
   return printedDays(text);
 }
 
+/** How many blocks print a date (in a shape of PRINTED_DATE), counting up to `limit`. */
+export function datedBlocks(blocks: Block[], limit: number): number {
+  let n = 0;
+  for (const b of blocks) {
+    if (DIGIT.test(b.bare) && PRINTED_DATE.test(b.bare) && ++n >= limit) break;
+  }
+  return n;
+}
+
 /**
  * Month names and their usual abbreviations in the languages pages are most
  * often written in (English, German, French, Spanish, Italian, Portuguese,

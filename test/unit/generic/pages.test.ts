@@ -85,10 +85,21 @@ describe('generic cleaner on HTML that states what it does not print', () => {
     expect(cleanGeneric(doc.lines, { ...bare, published: '2025-03-02T10:00:00Z', times: ['2025-03-01'] }).published).toBe('March 3, 2025');
   });
 
-  it('takes no printed date from a page that says it is not an article', () => {
+  it('keeps the one date printed under the title of a page that says it is not an article', () => {
     const result = cleanGeneric(doc.lines, { ...doc.metadata, author: null, published: null, type: 'Product' });
     expect(result.byline).toBe('Jane Doe');
-    expect(result.published).toBeNull();
+    expect(result.published).toBe('March 3, 2025');
+  });
+
+  it('takes no printed date from a page that says it is not an article and prints the dates of several items', () => {
+    const items = ['Sturdy and light: March 4, 2025', 'Broke after a week: March 5, 2025', 'Good value: March 6, 2025'];
+    const listing = parseHtml(
+      `<h1>Folding bridge kit</h1><p>March 3, 2025</p><p>${'A kit of parts for a small folding bridge, with every bolt it needs. '.repeat(6)}</p>` +
+        `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`,
+    );
+    const meta = { ...listing.metadata, type: 'Product' };
+    expect(cleanGeneric(listing.lines, meta).published).toBeNull();
+    expect(cleanGeneric(listing.lines, { ...meta, type: 'Article' }).published).toBe('March 3, 2025');
   });
 });
 
