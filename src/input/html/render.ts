@@ -115,9 +115,18 @@ export interface RenderResult {
   warnings: string[];
 }
 
-/** Renders a whole HTML document to lines and collects its metadata. */
+/**
+ * Renders a whole HTML document to lines and collects its metadata. A page
+ * whose only text is in `<noscript>` (forums that render for scripts and
+ * give readers without them the posts there) is rendered with that text.
+ */
 export function renderHtml(html: string, keepHidden = true): RenderResult {
-  return new Renderer(html, keepHidden).run();
+  const result = new Renderer(html, keepHidden, false).run();
+  if (result.lines.length > 0 || !/<noscript/i.test(html)) return result;
+  const fallback = new Renderer(html, keepHidden, true).run();
+  if (fallback.lines.length === 0) return result;
+  fallback.warnings.unshift('the page has text only inside <noscript>: rendered that');
+  return fallback;
 }
 
 class Renderer {
@@ -161,6 +170,8 @@ class Renderer {
   constructor(
     private readonly html: string,
     private readonly keepHidden: boolean,
+    /** Render the text of `<noscript>` elements (of the body). */
+    private readonly noscript: boolean,
   ) {
     const root: Frame = {
       name: '#document', depth: 0, block: null as unknown as Frame, parent: null, own: null, tokens: [], landmarks: [], hidden: false, heading: 0,
@@ -398,7 +409,7 @@ class Renderer {
       landmarks,
       hidden,
       heading: HEADING_LEVEL.get(name) ?? parent.heading,
-      skip: parent.skip || SKIP.has(name) || (hidden && !this.keepHidden),
+      skip: parent.skip || (SKIP.has(name) && !(this.noscript && name === 'noscript')) || (hidden && !this.keepHidden),
       pre: parent.pre || name === 'pre' || name === 'listing' || name === 'xmp' || name === 'plaintext',
       link: parent.link || name === 'a',
       lists: parent.lists + (isList ? 1 : 0),

@@ -204,6 +204,22 @@ describe('parseHtml: metadata', () => {
   });
 });
 
+describe('parseHtml: text only inside <noscript>', () => {
+  it('renders the noscript text of a page that has no other, and says so', () => {
+    const doc = parseHtml('<head><noscript><style>x{}</style></noscript></head><body><div id="app"></div><noscript><h1>Topic</h1><p>First post.</p></noscript></body>');
+    expect(doc.lines.map((line) => line.text)).toEqual(['Topic', '', 'First post.']);
+    expect(doc.lines[0]!.markup!.path).toEqual(['noscript', 'h1']);
+    expect(doc.warnings).toEqual(['the page has text only inside <noscript>: rendered that']);
+  });
+
+  it('keeps skipping noscript text on a page with text of its own, or with none anywhere', () => {
+    expect(texts('<p>Story.</p><noscript><p>Please enable JavaScript.</p></noscript>')).toEqual(['Story.']);
+    const empty = parseHtml('<body><noscript><img src="pixel.gif"></noscript></body>');
+    expect(empty.lines).toEqual([]);
+    expect(empty.warnings).toEqual(['the page has no text']);
+  });
+});
+
 describe('parseHtml: bad HTML', () => {
   it('renders a truncated document and says it may be truncated', () => {
     const doc = parseHtml('<html><body><p>Whole paragraph.</p><p>Cut in the mid');
