@@ -101,8 +101,9 @@ function capturesFor(verdict: GenericLabel, text: string, result: ReturnType<typ
   if (verdict.label === 'byline' && result.byline) return { byline: result.byline };
   if (verdict.label === 'meta') {
     const captures: Captures = {};
-    if (result.published && text.includes(result.published)) captures.published = printedDate(result.published);
-    if (result.updated && text.includes(result.updated)) captures.updated = printedDate(result.updated);
+    const on = (date: string | null, line: number | null) => date !== null && (text.includes(date) || line === verdict.n);
+    if (on(result.published, result.publishedLine)) captures.published = printedDate(result.published!);
+    if (on(result.updated, result.updatedLine)) captures.updated = printedDate(result.updated!);
     return Object.keys(captures).length > 0 ? captures : null;
   }
   return null;

@@ -215,11 +215,25 @@ export interface FoundMeta {
   published: string | null;
   updated: string | null;
   dateAt: number[];
+  /** The blocks the published and updated dates are on (-1 when none). */
+  publishedAt: number;
+  updatedAt: number;
 }
 
-/** Byline and dates printed within a few blocks of the title. */
-export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, firstBody: number): FoundMeta {
-  const out: FoundMeta = { byline: null, bylineAt: -1, published: null, updated: null, dateAt: [] };
+/**
+ * Byline and dates printed within a few blocks of the title. `stamps` gives
+ * the `<time datetime>` shown on a block (block index → datetime): a block
+ * shows that date whatever words it prints it in (`3 days ago`, `Dec 3`); of
+ * a numeric date that may be either of two days (`04/05/2025`), it says which.
+ */
+export function findMeta(
+  blocks: Block[],
+  stats: BlockStats[],
+  titleAt: number,
+  firstBody: number,
+  stamps: ReadonlyMap<number, string> = new Map(),
+): FoundMeta {
+  const out: FoundMeta = { byline: null, bylineAt: -1, published: null, updated: null, dateAt: [], publishedAt: -1, updatedAt: -1 };
   const anchor = titleAt >= 0 ? titleAt : firstBody;
   if (anchor < 0) return out;
   const lo = Math.max(0, anchor - 6), hi = Math.min(blocks.length - 1, Math.max(anchor + 8, firstBody + 2));
@@ -232,10 +246,22 @@ export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, 
     const t = blocks[i]!.bare;
     if (stats[i]!.words > 30 || i === titleAt) continue;
     const dm = DIGIT.test(t) ? PRINTED_DATE.exec(t) : null; // every printed date shape has a digit
-    if (dm) {
-      if (UPDATED.test(t.slice(0, dm.index + 1))) {
-        if (!out.updated) out.updated = dm[0];
-      } else if (!out.published) out.published = dm[0];
+    let date = dm ? dm[0] : null;
+    const stamp = stamps.get(i);
+    if (stamp !== undefined) {
+      const day = daysOf(stamp)[0];
+      if (day !== undefined && (date === null || (daysOf(date).length > 1 && daysOf(date).includes(day)))) date = stamp;
+    }
+    if (date !== null) {
+      if (UPDATED.test(t.slice(0, dm ? dm.index + 1 : t.length))) {
+        if (!out.updated) {
+          out.updated = date;
+          out.updatedAt = i;
+        }
+      } else if (!out.published) {
+        out.published = date;
+        out.publishedAt = i;
+      }
       out.dateAt.push(i);
     }
     if (!out.byline && BY.test(t)) {
@@ -275,7 +301,9 @@ export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, 
   }
   if (!out.published && out.updated) {
     out.published = out.updated;
+    out.publishedAt = out.updatedAt;
     out.updated = null;
+    out.updatedAt = -1;
   }
   return out;
 }

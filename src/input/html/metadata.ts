@@ -3,7 +3,7 @@
  * Twitter, article:*, name=…), `<link rel=canonical>`, `<html lang>` and
  * schema.org JSON-LD. Collected while the page is rendered, resolved at the end.
  */
-import type { DocumentMetadata } from './types.js';
+import type { DocumentMetadata, TimeElement } from './types.js';
 
 type Field = Exclude<keyof DocumentMetadata, 'from' | 'times'>;
 /** How many `<time datetime>` values are kept. */
@@ -46,16 +46,11 @@ export class MetadataCollector {
   private lang: string | null = null;
   private title: string | null = null;
   private readonly jsonld: string[] = [];
-  private readonly times: string[] = [];
+  private readonly times: TimeElement[] = [];
 
   element(name: string, attrs: Partial<Record<string, string>>): void {
     if (name === 'html') {
       if (this.lang === null && attrs.lang?.trim()) this.lang = attrs.lang.trim();
-      return;
-    }
-    if (name === 'time') {
-      const value = attrs.datetime === undefined ? '' : clean(attrs.datetime);
-      if (value && this.times.length < MAX_TIMES) this.times.push(value);
       return;
     }
     if (name === 'link') {
@@ -70,6 +65,15 @@ export class MetadataCollector {
       const k = key.trim().toLowerCase();
       if (!this.metas.has(k)) this.metas.set(k, clean(content));
     }
+  }
+
+  /** A `<time>` element's datetime; its line is set when the line that shows its text is rendered. */
+  time(datetime: string): TimeElement | null {
+    const value = clean(datetime);
+    if (!value || this.times.length >= MAX_TIMES) return null;
+    const time: TimeElement = { datetime: value, line: null };
+    this.times.push(time);
+    return time;
   }
 
   /** The text of a `<title>` or a JSON-LD `<script>`. */
@@ -121,7 +125,7 @@ export class MetadataCollector {
     set('image', ld.image, 'json-ld');
     set('type', ld.type, 'json-ld');
     first('type', ['og:type']);
-    if (this.times.length > 0) meta.times = [...this.times];
+    if (this.times.length > 0) meta.times = this.times.map((time) => ({ ...time }));
     return meta;
   }
 

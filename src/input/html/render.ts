@@ -17,7 +17,7 @@
 import { Tokenizer } from 'htmlparser2';
 import type { LineMarkup, RenderedLine } from './types.js';
 import { MetadataCollector } from './metadata.js';
-import type { DocumentMetadata } from './types.js';
+import type { DocumentMetadata, TimeElement } from './types.js';
 
 /** Elements deeper than this become siblings at this depth (Chromium's parser caps at 512 too). */
 export const MAX_DEPTH = 512;
@@ -161,6 +161,9 @@ class Renderer {
   private scanPos = 0;
   private scanLine = 1;
 
+  /** `<time>` elements waiting for the line that shows their text. */
+  private pendingTimes: TimeElement[] = [];
+
   private bodyDepth = -1;
   private depthCapped = false;
   /** Raw text being collected for metadata (title, JSON-LD). */
@@ -272,7 +275,11 @@ class Renderer {
     const name = this.tagName;
     const attrs = this.attrs;
     const foreign = this.isOpen('svg') || this.isOpen('math');
-    if (name === 'meta' || name === 'link' || name === 'html' || name === 'time') this.meta.element(name, attrs);
+    if (name === 'meta' || name === 'link' || name === 'html') this.meta.element(name, attrs);
+    if (name === 'time' && attrs.datetime !== undefined) {
+      const time = this.meta.time(attrs.datetime);
+      if (time !== null && !this.top().skip) this.pendingTimes.push(time);
+    }
 
     // Anything but head content ends an unclosed <head> (the body starts, as the spec says).
     if (!HEAD_CONTENT.has(name) && this.isOpen('head')) this.closeHead();
@@ -579,6 +586,10 @@ class Renderer {
       sourceLine: frame.sourceLine,
     };
     this.lines.push({ n: this.lines.length + 1, text, markup });
+    if (this.pendingTimes.length > 0) {
+      for (const time of this.pendingTimes) time.line = this.lines.length;
+      this.pendingTimes = [];
+    }
     this.resetLine();
   }
 

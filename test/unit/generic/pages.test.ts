@@ -81,8 +81,8 @@ describe('generic cleaner on HTML that states what it does not print', () => {
 
   it('keeps a stated date that a <time> element of the page repeats, and no other', () => {
     const bare = { ...doc.metadata, author: null };
-    expect(cleanGeneric(doc.lines, { ...bare, published: '2025-03-02T10:00:00Z', times: ['2025-03-02T10:00:00Z'] }).published).toBe('2025-03-02T10:00:00Z');
-    expect(cleanGeneric(doc.lines, { ...bare, published: '2025-03-02T10:00:00Z', times: ['2025-03-01'] }).published).toBe('March 3, 2025');
+    expect(cleanGeneric(doc.lines, { ...bare, published: '2025-03-02T10:00:00Z', times: [{ datetime: '2025-03-02T10:00:00Z', line: null }] }).published).toBe('2025-03-02T10:00:00Z');
+    expect(cleanGeneric(doc.lines, { ...bare, published: '2025-03-02T10:00:00Z', times: [{ datetime: '2025-03-01', line: null }] }).published).toBe('March 3, 2025');
   });
 
   it('keeps the one date printed under the title of a page that says it is not an article', () => {
@@ -118,6 +118,8 @@ describe('generic cleaner on pages with little or no content', () => {
       byline: null,
       published: null,
       updated: null,
+      publishedLine: null,
+      updatedLine: null,
       body: [],
       related: [],
       confidence: 0,

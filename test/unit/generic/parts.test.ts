@@ -131,7 +131,29 @@ describe('metadata', () => {
       published: 'March 3, 2025',
       updated: 'March 4, 2025',
       dateAt: [2, 3],
+      publishedAt: 2,
+      updatedAt: 3,
     });
+  });
+
+  it('reads the date a <time datetime> shows near the title, whatever words it prints', () => {
+    const blocks = toBlocks(lines(['Title of the story', 'By Jane Doe', '3 days ago', 'Body text goes here.']));
+    const { stats } = blockFeatures(blocks, false);
+    const found = findMeta(blocks, stats, 0, 3, new Map([[2, '2025-03-03T09:00:00Z']]));
+    expect([found.published, found.publishedAt, found.dateAt]).toEqual(['2025-03-03T09:00:00Z', 2, [2]]);
+    // without the datetime there is no date; a datetime on no block near the title is none either
+    expect(findMeta(blocks, stats, 0, 3).published).toBeNull();
+    expect(findMeta(blocks, stats, 0, 3, new Map([[2, 'on request']])).published).toBeNull();
+  });
+
+  it('takes the printed date over a <time datetime> of the same day, and the datetime to tell which of two days', () => {
+    const blocks = toBlocks(lines(['Title of the story', 'March 3, 2025', '04/05/2025', 'Body text goes here.']));
+    const { stats } = blockFeatures(blocks, false);
+    expect(findMeta(blocks, stats, 0, 3, new Map([[1, '2025-03-03T09:00:00Z']])).published).toBe('March 3, 2025');
+    const numeric = toBlocks(lines(['Title of the story', '04/05/2025', 'Body text goes here.']));
+    const numericStats = blockFeatures(numeric, false).stats;
+    expect(findMeta(numeric, numericStats, 0, 2, new Map([[1, '2025-04-05']])).published).toBe('2025-04-05');
+    expect(findMeta(numeric, numericStats, 0, 2, new Map([[1, '2025-06-07']])).published).toBe('04/05/2025');
   });
 });
 

@@ -193,10 +193,16 @@ describe('parseHtml: metadata', () => {
     expect(doc.warnings).toEqual([]);
   });
 
-  it('keeps the datetime of <time> elements in document order, and their text as lines', () => {
+  it('keeps the datetime of <time> elements in document order, with the line that shows them', () => {
     const doc = parseHtml(`<p>Posted <time datetime=" 2025-03-03T09:00:00Z ">3 mars 2025</time></p>
-      <p><time>no datetime</time> <time datetime="">empty</time> <TIME DATETIME="2025-03-04">yesterday</TIME></p>`);
-    expect(doc.metadata.times).toEqual(['2025-03-03T09:00:00Z', '2025-03-04']);
+      <p><time>no datetime</time> <time datetime="">empty</time> <TIME DATETIME="2025-03-04">yesterday</TIME></p>
+      <script><time datetime="2025-03-05">in a script</time></script><div><time datetime="2025-03-06"></time></div><p>Next</p>`);
+    expect(doc.metadata.times).toEqual([
+      { datetime: '2025-03-03T09:00:00Z', line: 1 },
+      { datetime: '2025-03-04', line: 3 },
+      { datetime: '2025-03-06', line: 5 },
+    ]);
+    expect(doc.lines.map((line) => line.text)).toEqual(['Posted 3 mars 2025', '', 'no datetime empty yesterday', '', 'Next']);
     expect(texts('<p>Posted <time datetime="2025-03-03">3 mars 2025</time></p>')).toEqual(['Posted 3 mars 2025']);
     expect(parseHtml('<p>No time here</p>').metadata.times).toBeUndefined();
     const many = parseHtml('<p>' + '<time datetime="2025-01-01">x</time>'.repeat(60) + '</p>');
