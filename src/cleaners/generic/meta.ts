@@ -428,9 +428,11 @@ export function pagePrintsDay(blocks: Block[], stated: string, times: readonly s
   const want = new Set(daysOf(stated));
   if (!want.size) return false;
   for (const t of times) for (const d of daysOf(t)) if (want.has(d)) return true;
+  // every shape prints the year in full: only blocks with one of the wanted years are read
+  const years = [...new Set([...want].map((d) => d.slice(0, 4)))];
   for (const b of blocks) {
     const t = b.bare;
-    if (!DIGIT.test(t)) continue;
+    if (!years.some((y) => t.includes(y))) continue;
     for (const d of printedDays(t)) if (want.has(d)) return true;
   }
   return false;
