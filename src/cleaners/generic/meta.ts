@@ -32,7 +32,9 @@ const INNER_BY = new RegExp(`\\bby\\s+(${NAME_WORD}(?:\\s+(?:(?:de|van|von|der|d
 const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:(?:de|van|von|der|da|di|le|la)\\s+)?${NAME_WORD}){1,3}$`, 'u');
 const NOT_NAME =
   /\b(home|news|menu|share|search|login|log in|sign|subscribe|contact|about|privacy|terms|cookies?|blog|read|more|comments?|posted|updated|published|by|the|and|of|for|in|on|to|our|your|all|new|latest|top|best|how|what|why)\b/iu;
-const BY = /^(?:by|written by|posted by|words by|story by|author:?|von|par|por|di|door)\s+(.+)$/iu;
+const BY = /^(?:by:?|written by:?|posted by:?|words by:?|story by:?|authors?:|contributors?:|von|par|por|di|door)\s+(.+)$/iu;
+/** A byline's label on a block of its own, the name on the next ("Written by" / "Jane Doe"). */
+const BY_LABEL = /^(?:by|written by|posted by|words by|story by|authors?|contributors?|reviewed by|edited by)\s*:?$/iu;
 
 export const TITLE_FEATURES = [
   'words', 'logChars', 'capRatio', 'endsSentence', 'endsColon', 'bullet', 'repeat', 'date', 'byline', 'blankBefore',
@@ -281,6 +283,35 @@ export function findMeta(
       if (m) {
         out.byline = m[1]!;
         out.bylineAt = i;
+        break;
+      }
+    }
+  }
+  if (!out.byline) {
+    // "Written by" on a block of its own, the name on the next one or two
+    for (const i of order) {
+      if (i === titleAt || !BY_LABEL.test(blocks[i]!.bare)) continue;
+      for (const j of [i + 1, i + 2]) {
+        if (j >= blocks.length || j === titleAt) continue;
+        const t = blocks[j]!.bare;
+        if (NAME.test(t) && !NOT_NAME.test(t)) {
+          out.byline = t;
+          out.bylineAt = j;
+          break;
+        }
+      }
+      if (out.byline) break;
+    }
+  }
+  if (!out.byline) {
+    // a name that starts the date's own block: "Jane Doe | Senior Writer | May 4, 2025", "Jane Doe 4 May 2025"
+    for (const d of out.dateAt) {
+      const t = blocks[d]!.bare;
+      if (d === titleAt || stats[d]!.words > 14) continue;
+      const first = t.replace(PRINTED_DATE, '|').split(/\s*[|•·,;]\s*|\s+[-–—]\s+/u)[0]!.trim();
+      if (first && NAME.test(first) && !NOT_NAME.test(first)) {
+        out.byline = first;
+        out.bylineAt = d;
         break;
       }
     }

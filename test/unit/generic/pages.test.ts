@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanGeneric, type GenericLine } from '../../../src/cleaners/generic/index.js';
 import { parseHtml } from '../../../src/input/html/index.js';
+import { clean } from '../../../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const read = (name: string) => readFileSync(join(here, 'fixtures', name), 'utf8');
@@ -100,6 +101,17 @@ describe('generic cleaner on HTML that states what it does not print', () => {
     const meta = { ...listing.metadata, type: 'Product' };
     expect(cleanGeneric(listing.lines, meta).published).toBeNull();
     expect(cleanGeneric(listing.lines, { ...meta, type: 'Article' }).published).toBe('March 3, 2025');
+  });
+});
+
+describe('generic cleaner: byline and date on one block', () => {
+  it('takes both from the block, and a <time datetime> the block shows for its date', () => {
+    const body = '<p>' + 'The council voted to close the old river bridge to cars from the first of May. '.repeat(5) + '</p>';
+    const page = (meta: string) => clean(`<html><body><h1>Bridge to close for repairs</h1><p>${meta}</p>${body}${body}</body></html>`, { path: 'page.html' });
+    const both = page('Jane Doe | Senior Writer | March 3, 2025');
+    expect([both.byline, both.published, both.extraction.dates.published]).toEqual(['Jane Doe', '2025-03-03T00:00:00+00:00', 'March 3, 2025']);
+    const stamped = page('Jane Doe · <time datetime="2025-03-03T09:30:00Z">2 days ago</time>');
+    expect([stamped.byline, stamped.published]).toEqual(['Jane Doe', '2025-03-03T09:30:00+00:00']);
   });
 });
 

@@ -136,6 +136,30 @@ describe('metadata', () => {
     });
   });
 
+  it('reads a byline with a colon, a label on a block of its own, and a name that starts the date block', () => {
+    const meta = (texts: string[]) => {
+      const blocks = toBlocks(lines(texts));
+      return findMeta(blocks, blockFeatures(blocks, false).stats, 0, texts.length - 1);
+    };
+    expect(meta(['Title of the story', 'By: Jane Doe', 'Body text goes here.']).byline).toBe('Jane Doe');
+    expect(meta(['Title of the story', 'Written by', '', 'Jane Doe', 'Body text goes here.']).byline).toBe('Jane Doe');
+    expect(meta(['Title of the story', 'Author:', 'Jane Doe', 'Body text goes here.']).byline).toBe('Jane Doe');
+    const dated = meta(['Title of the story', 'Jane Doe | Senior Writer | March 3, 2025', 'Body text goes here.']);
+    expect([dated.byline, dated.bylineAt, dated.published]).toEqual(['Jane Doe', 1, 'March 3, 2025']);
+    expect(meta(['Title of the story', 'Jane Doe 3 Mar 2025 Product Reviews', 'Body text goes here.']).byline).toBe('Jane Doe');
+  });
+
+  it('takes no byline from a label followed by no name, or a date block that starts with other words', () => {
+    const meta = (texts: string[]) => {
+      const blocks = toBlocks(lines(texts));
+      return findMeta(blocks, blockFeatures(blocks, false).stats, 0, texts.length - 1);
+    };
+    expect(meta(['Title of the story', 'Written by', 'our newsroom staff and readers', 'Body text goes here.']).byline).toBeNull();
+    expect(meta(['Title of the story', 'Author', 'Share This Story', 'Body text goes here.']).byline).toBeNull();
+    expect(meta(['Title of the story', 'Latest News | March 3, 2025', 'Body text goes here.']).byline).toBeNull();
+    expect(meta(['Title of the story', 'Updated 3 March 2025', 'Body text goes here.']).byline).toBeNull();
+  });
+
   it('reads the date a <time datetime> shows near the title, whatever words it prints', () => {
     const blocks = toBlocks(lines(['Title of the story', 'By Jane Doe', '3 days ago', 'Body text goes here.']));
     const { stats } = blockFeatures(blocks, false);
