@@ -79,7 +79,7 @@ export { defineCleaner, type CleanerDefinition, type Fingerprint, type RequiredP
 export type { Cleaner, CleanerScore } from './pipeline/cleaner.js';
 export type { Line } from './pipeline/types.js';
 export { isHtml, htmlCharset, parseHtml } from './input/html/index.js';
-export type { DocumentMetadata, HtmlDocument, LineMarkup, RenderedLine } from './input/html/index.js';
+export type { DocumentMetadata, HtmlDocument, LineMarkup, RenderedLine, TimeElement } from './input/html/index.js';
 export { setHtmlReader, type HtmlReader, type HtmlReaderSource, type InputKind } from './input/index.js';
 export { FORMATS, LABELS } from './pipeline/types.js';
 export type {

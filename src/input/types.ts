@@ -27,6 +27,13 @@ export interface LineMarkup {
   sourceLine: number;
 }
 
+/** A `<time datetime>` of the page. */
+export interface TimeElement {
+  datetime: string;
+  /** The 1-based rendered line that shows the element's text, or null. */
+  line: number | null;
+}
+
 /** What the document itself states about the page; null where it does not. */
 export interface DocumentMetadata {
   /** `<title>`. */
@@ -53,6 +60,13 @@ export interface DocumentMetadata {
   image: string | null;
   /** JSON-LD `@type` of the main entity (`NewsArticle`, `Product`…) or `og:type`. */
   type: string | null;
+  /**
+   * The page's `<time>` elements with a `datetime`, in document order (the
+   * first 50): the datetime as written and the rendered line that shows the
+   * element's text (null when none does); absent when there are none. A
+   * stated date that one of them repeats is one the page shows.
+   */
+  times?: TimeElement[];
   /** Where each non-null field came from: `json-ld`, `og`, `meta`, `title`, `html`. */
-  from: Partial<Record<Exclude<keyof DocumentMetadata, 'from'>, string>>;
+  from: Partial<Record<Exclude<keyof DocumentMetadata, 'from' | 'times'>, string>>;
 }

@@ -116,7 +116,7 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
   // The cleaner's reading of the visible page wins; the document's own metadata fills what it left empty.
   const metadata = context.metadata ?? null;
   const from: Partial<Record<MetadataField, string>> = {};
-  const fill = <K extends keyof Omit<DocumentMetadata, 'from'>>(field: MetadataField, keys: K[]): string | null => {
+  const fill = <K extends keyof Omit<DocumentMetadata, 'from' | 'times'>>(field: MetadataField, keys: K[]): string | null => {
     if (metadata === null) return null;
     for (const key of keys) {
       const value = metadata[key];
@@ -133,7 +133,7 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
     const metadataDate = (field: 'published' | 'updated', key: 'published' | 'modified'): string | null => {
       const printed = metadata[key];
       if (printed === null) return null;
-      const iso = normalizeIsoDate(printed, timeZone, cleaner.fallback === true && context.timeZone === undefined);
+      const iso = readStatedDate(printed, timeZone, cleaner.fallback === true && context.timeZone === undefined, cleaner);
       if (iso === null) {
         warnings.push(`could not read the document's ${key} date "${printed}"`);
         return null;
@@ -188,6 +188,30 @@ export function assemble(lines: readonly LabelledLine[], context: AssembleContex
     extraction,
     warnings,
   };
+}
+
+/**
+ * A date as a document states it: ISO 8601 as `normalizeIsoDate` reads it;
+ * else the same with what templates wrap around it taken off (quotes,
+ * `2025-12-17UTC07:30:00+00:00`, `2025-12-13 00:00:00 +0000 UTC`); else a
+ * printed date in one of the cleaner's formats (`Feb 08, 2022`).
+ */
+function readStatedDate(printed: string, timeZone: string, keepStatedOffset: boolean, cleaner: Cleaner): string | null {
+  const iso = normalizeIsoDate(printed, timeZone, keepStatedOffset);
+  if (iso !== null) return iso;
+  const text = printed
+    .trim()
+    .replace(/^["'\s]+|["'\s]+$/gu, '')
+    .replace(/^(\d{4}-\d{2}-\d{2})\s*UTC\s*(?=\d{2}:)/u, '$1T')
+    .replace(/\s+(?:UTC|GMT)$/u, '')
+    .replace(/(\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s+(?:UTC|GMT)?\s*([+-]\d{2}:?\d{2})$/u, '$1$2');
+  if (text !== printed) {
+    const cleaned = normalizeIsoDate(text, timeZone, keepStatedOffset);
+    if (cleaned !== null) return cleaned;
+  }
+  if (/^\d{4}-\d{2}-\d{2}/u.test(text)) return null;
+  const shaped = text.replace(/(\d)(?:st|nd|rd|th)\b/giu, '$1').replace(/\s+/gu, ' ');
+  return normalizeDate(shaped, cleaner.dateFormats, timeZone, cleaner.printedZones).iso;
 }
 
 const METADATA_ORDER: MetadataField[] = ['url', 'title', 'byline', 'published', 'updated', 'language'];

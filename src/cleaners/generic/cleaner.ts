@@ -98,11 +98,12 @@ function ruleName(verdict: GenericLabel): string {
 }
 
 function capturesFor(verdict: GenericLabel, text: string, result: ReturnType<typeof cleanGeneric>): Captures | null {
-  if (verdict.label === 'byline' && result.byline) return { byline: result.byline };
-  if (verdict.label === 'meta') {
-    const captures: Captures = {};
-    if (result.published && text.includes(result.published)) captures.published = printedDate(result.published);
-    if (result.updated && text.includes(result.updated)) captures.updated = printedDate(result.updated);
+  if (verdict.label === 'byline' || verdict.label === 'meta') {
+    // a byline's block may carry the date too ("Jane Doe | May 4, 2025")
+    const captures: Captures = verdict.label === 'byline' && result.byline ? { byline: result.byline } : {};
+    const on = (date: string | null, line: number | null) => date !== null && (text.includes(date) || line === verdict.n);
+    if (on(result.published, result.publishedLine)) captures.published = printedDate(result.published!);
+    if (on(result.updated, result.updatedLine)) captures.updated = printedDate(result.updated!);
     return Object.keys(captures).length > 0 ? captures : null;
   }
   return null;

@@ -32,7 +32,9 @@ const INNER_BY = new RegExp(`\\bby\\s+(${NAME_WORD}(?:\\s+(?:(?:de|van|von|der|d
 const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:(?:de|van|von|der|da|di|le|la)\\s+)?${NAME_WORD}){1,3}$`, 'u');
 const NOT_NAME =
   /\b(home|news|menu|share|search|login|log in|sign|subscribe|contact|about|privacy|terms|cookies?|blog|read|more|comments?|posted|updated|published|by|the|and|of|for|in|on|to|our|your|all|new|latest|top|best|how|what|why)\b/iu;
-const BY = /^(?:by|written by|posted by|words by|story by|author:?|von|par|por|di|door)\s+(.+)$/iu;
+const BY = /^(?:by:?|written by:?|posted by:?|words by:?|story by:?|authors?:|contributors?:|von|par|por|di|door)\s+(.+)$/iu;
+/** A byline's label on a block of its own, the name on the next ("Written by" / "Jane Doe"). */
+const BY_LABEL = /^(?:by|written by|posted by|words by|story by|authors?|contributors?|reviewed by|edited by)\s*:?$/iu;
 
 export const TITLE_FEATURES = [
   'words', 'logChars', 'capRatio', 'endsSentence', 'endsColon', 'bullet', 'repeat', 'date', 'byline', 'blankBefore',
@@ -215,11 +217,25 @@ export interface FoundMeta {
   published: string | null;
   updated: string | null;
   dateAt: number[];
+  /** The blocks the published and updated dates are on (-1 when none). */
+  publishedAt: number;
+  updatedAt: number;
 }
 
-/** Byline and dates printed within a few blocks of the title. */
-export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, firstBody: number): FoundMeta {
-  const out: FoundMeta = { byline: null, bylineAt: -1, published: null, updated: null, dateAt: [] };
+/**
+ * Byline and dates printed within a few blocks of the title. `stamps` gives
+ * the `<time datetime>` shown on a block (block index → datetime): a block
+ * shows that date whatever words it prints it in (`3 days ago`, `Dec 3`); of
+ * a numeric date that may be either of two days (`04/05/2025`), it says which.
+ */
+export function findMeta(
+  blocks: Block[],
+  stats: BlockStats[],
+  titleAt: number,
+  firstBody: number,
+  stamps: ReadonlyMap<number, string> = new Map(),
+): FoundMeta {
+  const out: FoundMeta = { byline: null, bylineAt: -1, published: null, updated: null, dateAt: [], publishedAt: -1, updatedAt: -1 };
   const anchor = titleAt >= 0 ? titleAt : firstBody;
   if (anchor < 0) return out;
   const lo = Math.max(0, anchor - 6), hi = Math.min(blocks.length - 1, Math.max(anchor + 8, firstBody + 2));
@@ -232,10 +248,22 @@ export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, 
     const t = blocks[i]!.bare;
     if (stats[i]!.words > 30 || i === titleAt) continue;
     const dm = DIGIT.test(t) ? PRINTED_DATE.exec(t) : null; // every printed date shape has a digit
-    if (dm) {
-      if (UPDATED.test(t.slice(0, dm.index + 1))) {
-        if (!out.updated) out.updated = dm[0];
-      } else if (!out.published) out.published = dm[0];
+    let date = dm ? dm[0] : null;
+    const stamp = stamps.get(i);
+    if (stamp !== undefined) {
+      const day = daysOf(stamp)[0];
+      if (day !== undefined && (date === null || (daysOf(date).length > 1 && daysOf(date).includes(day)))) date = stamp;
+    }
+    if (date !== null) {
+      if (UPDATED.test(t.slice(0, dm ? dm.index + 1 : t.length))) {
+        if (!out.updated) {
+          out.updated = date;
+          out.updatedAt = i;
+        }
+      } else if (!out.published) {
+        out.published = date;
+        out.publishedAt = i;
+      }
       out.dateAt.push(i);
     }
     if (!out.byline && BY.test(t)) {
@@ -260,6 +288,35 @@ export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, 
     }
   }
   if (!out.byline) {
+    // "Written by" on a block of its own, the name on the next one or two
+    for (const i of order) {
+      if (i === titleAt || !BY_LABEL.test(blocks[i]!.bare)) continue;
+      for (const j of [i + 1, i + 2]) {
+        if (j >= blocks.length || j === titleAt) continue;
+        const t = blocks[j]!.bare;
+        if (NAME.test(t) && !NOT_NAME.test(t)) {
+          out.byline = t;
+          out.bylineAt = j;
+          break;
+        }
+      }
+      if (out.byline) break;
+    }
+  }
+  if (!out.byline) {
+    // a name that starts the date's own block: "Jane Doe | Senior Writer | May 4, 2025", "Jane Doe 4 May 2025"
+    for (const d of out.dateAt) {
+      const t = blocks[d]!.bare;
+      if (d === titleAt || stats[d]!.words > 14) continue;
+      const first = t.replace(PRINTED_DATE, '|').split(/\s*[|•·,;]\s*|\s+[-–—]\s+/u)[0]!.trim();
+      if (first && NAME.test(first) && !NOT_NAME.test(first)) {
+        out.byline = first;
+        out.bylineAt = d;
+        break;
+      }
+    }
+  }
+  if (!out.byline) {
     for (const d of out.dateAt) {
       for (const i of [d - 1, d + 1, d - 2, d + 2]) {
         if (i < 0 || i >= blocks.length || i === titleAt) continue;
@@ -275,13 +332,14 @@ export function findMeta(blocks: Block[], stats: BlockStats[], titleAt: number, 
   }
   if (!out.published && out.updated) {
     out.published = out.updated;
+    out.publishedAt = out.updatedAt;
     out.updated = null;
+    out.updatedAt = -1;
   }
   return out;
 }
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const PRINTED_DATE_ALL = new RegExp(PRINTED_DATE.source, 'giu');
 const pad = (x: number | string) => String(x).padStart(2, '0');
 
 /** The calendar days a printed date may mean (`2025-01-29`; both readings of `04/05/2025`). */
@@ -294,20 +352,119 @@ export function daysOf(text: string): string[] {
   if (m && MONTHS[m[2]!.toLowerCase()]) return [`${m[3]}-${pad(MONTHS[m[2]!.toLowerCase()]!)}-${pad(m[1]!)}`];
   m = /\b(\d{1,2})[./](\d{1,2})[./](\d{4})/u.exec(text);
   if (m) return [`${m[3]}-${pad(m[2]!)}-${pad(m[1]!)}`, `${m[3]}-${pad(m[1]!)}-${pad(m[2]!)}`];
-  return [];
+  return printedDays(text);
 }
 
-/** Whether the page prints the calendar day of a stated date (in any of the shapes of PRINTED_DATE). */
-export function pagePrintsDay(blocks: Block[], stated: string): boolean {
+/** How many blocks print a date (in a shape of PRINTED_DATE), counting up to `limit`. */
+export function datedBlocks(blocks: Block[], limit: number): number {
+  let n = 0;
+  for (const b of blocks) {
+    if (DIGIT.test(b.bare) && PRINTED_DATE.test(b.bare) && ++n >= limit) break;
+  }
+  return n;
+}
+
+/**
+ * Month names and their usual abbreviations in the languages pages are most
+ * often written in (English, German, French, Spanish, Italian, Portuguese,
+ * Dutch), lower case, for reading the day a page prints.
+ */
+const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
+  const names: string[][] = [
+    ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari'],
+    ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fév', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari'],
+    ['march', 'mar', 'märz', 'maerz', 'mär', 'mars', 'marzo', 'março', 'marco', 'maart', 'mrt'],
+    ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile'],
+    ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei'],
+    ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho'],
+    ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho'],
+    ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus'],
+    ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro'],
+    ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out'],
+    ['november', 'nov', 'novembre', 'noviembre', 'novembro'],
+    ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro'],
+  ];
+  const map = new Map<string, number>();
+  names.forEach((list, i) => {
+    for (const name of list) map.set(name, i + 1);
+  });
+  return map;
+})();
+const MONTH_WORD = '(\\p{L}{3,10})\\.?';
+const YEAR = '((?:19|20)\\d{2})(?!\\d(?!\\d?:\\d{2}))';
+/**
+ * Every shape of a printed day that `printedDays` reads, one alternative each:
+ * `March 3rd, 2024`, `3 March 2024`, `3. März 2024`, `3 de marzo de 2024`,
+ * `Sun Mar 3, 2024`, `2024年3月3日` / `2024년 3월 3일`, `2024-03-03`,
+ * `2024/3/3`, `2024.03.03`, `03.03.2024`, `3/3/2024`, `03-03-2024`,
+ * `2024 Mar 3`. A year
+ * runs into a time printed right after it (`March 3, 20246:01 PM`).
+ */
+const DAY_SHAPES = new RegExp(
+  [
+    `(?<!\\p{L})${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}`,
+    `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:st|nd|rd|th|\\.|º)?\\s*(?:of\\s+|de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?${YEAR}`,
+    `(?<!\\d)((?:19|20)\\d{2})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]`,
+    `(?<![\\d.:/-])((?:19|20)\\d{2})([-/.•])(\\d{1,2})\\11(\\d{1,2})(?!\\d)`,
+    `(?<![\\d.:/-])(\\d{1,2})([-/.])(\\d{1,2})\\15${YEAR}`,
+    `(?<!\\d)((?:19|20)\\d{2})\\s+${MONTH_WORD}\\s+(\\d{1,2})(?![\\d:])`,
+  ].join('|'),
+  'giu',
+);
+
+function validDay(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/**
+ * Every calendar day a text prints, in any shape of DAY_SHAPES, in the
+ * order printed; a numeric day whose order is not known (`04/05/2025`)
+ * gives both readings.
+ */
+export function printedDays(text: string): string[] {
+  const out: string[] = [];
+  const add = (day: string | null) => {
+    if (day !== null && !out.includes(day)) out.push(day);
+  };
+  DAY_SHAPES.lastIndex = 0;
+  for (let m = DAY_SHAPES.exec(text); m; m = DAY_SHAPES.exec(text)) {
+    if (m[1] !== undefined) {
+      const month = MONTH_WORDS.get(m[1].toLowerCase());
+      if (month) add(validDay(Number(m[3]), month, Number(m[2])));
+    } else if (m[4] !== undefined) {
+      const month = MONTH_WORDS.get(m[5]!.toLowerCase());
+      if (month) add(validDay(Number(m[6]), month, Number(m[4])));
+    } else if (m[7] !== undefined) {
+      add(validDay(Number(m[7]), Number(m[8]), Number(m[9])));
+    } else if (m[10] !== undefined) {
+      add(validDay(Number(m[10]), Number(m[12]), Number(m[13])));
+    } else if (m[14] !== undefined) {
+      add(validDay(Number(m[17]), Number(m[16]), Number(m[14])));
+      add(validDay(Number(m[17]), Number(m[14]), Number(m[16])));
+    } else if (m[18] !== undefined) {
+      const month = MONTH_WORDS.get(m[19]!.toLowerCase());
+      if (month) add(validDay(Number(m[18]), month, Number(m[20])));
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether the page prints the calendar day of a stated date, in any shape
+ * `printedDays` reads, or repeats it as the `datetime` of a `<time>` element
+ * (whose text is the date as the page shows it, in whatever words).
+ */
+export function pagePrintsDay(blocks: Block[], stated: string, times: readonly string[] = []): boolean {
   const want = new Set(daysOf(stated));
   if (!want.size) return false;
+  for (const t of times) for (const d of daysOf(t)) if (want.has(d)) return true;
+  // every shape prints the year in full: only blocks with one of the wanted years are read
+  const years = [...new Set([...want].map((d) => d.slice(0, 4)))];
   for (const b of blocks) {
     const t = b.bare;
-    if (!DIGIT.test(t)) continue;
-    PRINTED_DATE_ALL.lastIndex = 0;
-    for (let m = PRINTED_DATE_ALL.exec(t); m; m = PRINTED_DATE_ALL.exec(t)) {
-      for (const d of daysOf(m[0])) if (want.has(d)) return true;
-    }
+    if (!years.some((y) => t.includes(y))) continue;
+    for (const d of printedDays(t)) if (want.has(d)) return true;
   }
   return false;
 }

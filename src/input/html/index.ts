@@ -8,7 +8,7 @@ import { encodingName, htmlCharsetLabel } from './sniff.js';
 import type { HtmlDocument, HtmlOptions } from './types.js';
 
 export { htmlCharset, isHtml } from './sniff.js';
-export type { DocumentMetadata, HtmlDocument, HtmlOptions, LineMarkup, RenderedLine } from './types.js';
+export type { DocumentMetadata, HtmlDocument, HtmlOptions, LineMarkup, RenderedLine, TimeElement } from './types.js';
 
 /**
  * Renders an HTML document (already decoded to text) to lines and metadata.

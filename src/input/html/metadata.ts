@@ -3,9 +3,11 @@
  * Twitter, article:*, name=…), `<link rel=canonical>`, `<html lang>` and
  * schema.org JSON-LD. Collected while the page is rendered, resolved at the end.
  */
-import type { DocumentMetadata } from './types.js';
+import type { DocumentMetadata, TimeElement } from './types.js';
 
-type Field = Exclude<keyof DocumentMetadata, 'from'>;
+type Field = Exclude<keyof DocumentMetadata, 'from' | 'times'>;
+/** How many `<time datetime>` values are kept. */
+const MAX_TIMES = 50;
 
 /** schema.org types whose node is the page's main entity, articles first. */
 const ARTICLE_TYPES = new Set([
@@ -44,6 +46,7 @@ export class MetadataCollector {
   private lang: string | null = null;
   private title: string | null = null;
   private readonly jsonld: string[] = [];
+  private readonly times: TimeElement[] = [];
 
   element(name: string, attrs: Partial<Record<string, string>>): void {
     if (name === 'html') {
@@ -62,6 +65,15 @@ export class MetadataCollector {
       const k = key.trim().toLowerCase();
       if (!this.metas.has(k)) this.metas.set(k, clean(content));
     }
+  }
+
+  /** A `<time>` element's datetime; its line is set when the line that shows its text is rendered. */
+  time(datetime: string): TimeElement | null {
+    const value = clean(datetime);
+    if (!value || this.times.length >= MAX_TIMES) return null;
+    const time: TimeElement = { datetime: value, line: null };
+    this.times.push(time);
+    return time;
   }
 
   /** The text of a `<title>` or a JSON-LD `<script>`. */
@@ -113,6 +125,7 @@ export class MetadataCollector {
     set('image', ld.image, 'json-ld');
     set('type', ld.type, 'json-ld');
     first('type', ['og:type']);
+    if (this.times.length > 0) meta.times = this.times.map((time) => ({ ...time }));
     return meta;
   }
 

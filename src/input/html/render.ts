@@ -17,7 +17,7 @@
 import { Tokenizer } from 'htmlparser2';
 import type { LineMarkup, RenderedLine } from './types.js';
 import { MetadataCollector } from './metadata.js';
-import type { DocumentMetadata } from './types.js';
+import type { DocumentMetadata, TimeElement } from './types.js';
 
 /** Elements deeper than this become siblings at this depth (Chromium's parser caps at 512 too). */
 export const MAX_DEPTH = 512;
@@ -67,14 +67,14 @@ const SPACES = /\s+/g;
 /** The attributes the reader looks at; the others are not kept. */
 const WANTED = new Set([
   'class', 'id', 'hidden', 'aria-hidden', 'style', 'role', 'type', 'lang', 'rel', 'href', 'name', 'property', 'content',
-  'itemprop', 'http-equiv', 'charset',
+  'itemprop', 'http-equiv', 'charset', 'datetime',
 ]);
 export type Attributes = Partial<Record<string, string>>;
 /** A fresh attribute record of one fixed shape, so that reading it stays fast. */
 const noAttributes = (): Attributes => ({
   class: undefined, id: undefined, hidden: undefined, 'aria-hidden': undefined, style: undefined, role: undefined,
   type: undefined, lang: undefined, rel: undefined, href: undefined, name: undefined, property: undefined,
-  content: undefined, itemprop: undefined, 'http-equiv': undefined, charset: undefined,
+  content: undefined, itemprop: undefined, 'http-equiv': undefined, charset: undefined, datetime: undefined,
 });
 const HEADING_LEVEL = new Map(Object.entries(HEADINGS));
 const ROLE_LANDMARK = new Map(Object.entries(LANDMARK_ROLES));
@@ -115,9 +115,18 @@ export interface RenderResult {
   warnings: string[];
 }
 
-/** Renders a whole HTML document to lines and collects its metadata. */
+/**
+ * Renders a whole HTML document to lines and collects its metadata. A page
+ * whose only text is in `<noscript>` (forums that render for scripts and
+ * give readers without them the posts there) is rendered with that text.
+ */
 export function renderHtml(html: string, keepHidden = true): RenderResult {
-  return new Renderer(html, keepHidden).run();
+  const result = new Renderer(html, keepHidden, false).run();
+  if (result.lines.length > 0 || !/<noscript/i.test(html)) return result;
+  const fallback = new Renderer(html, keepHidden, true).run();
+  if (fallback.lines.length === 0) return result;
+  fallback.warnings.unshift('the page has text only inside <noscript>: rendered that');
+  return fallback;
 }
 
 class Renderer {
@@ -152,6 +161,9 @@ class Renderer {
   private scanPos = 0;
   private scanLine = 1;
 
+  /** `<time>` elements waiting for the line that shows their text. */
+  private pendingTimes: TimeElement[] = [];
+
   private bodyDepth = -1;
   private depthCapped = false;
   /** Raw text being collected for metadata (title, JSON-LD). */
@@ -161,6 +173,8 @@ class Renderer {
   constructor(
     private readonly html: string,
     private readonly keepHidden: boolean,
+    /** Render the text of `<noscript>` elements (of the body). */
+    private readonly noscript: boolean,
   ) {
     const root: Frame = {
       name: '#document', depth: 0, block: null as unknown as Frame, parent: null, own: null, tokens: [], landmarks: [], hidden: false, heading: 0,
@@ -262,6 +276,10 @@ class Renderer {
     const attrs = this.attrs;
     const foreign = this.isOpen('svg') || this.isOpen('math');
     if (name === 'meta' || name === 'link' || name === 'html') this.meta.element(name, attrs);
+    if (name === 'time' && attrs.datetime !== undefined) {
+      const time = this.meta.time(attrs.datetime);
+      if (time !== null && !this.top().skip) this.pendingTimes.push(time);
+    }
 
     // Anything but head content ends an unclosed <head> (the body starts, as the spec says).
     if (!HEAD_CONTENT.has(name) && this.isOpen('head')) this.closeHead();
@@ -398,7 +416,7 @@ class Renderer {
       landmarks,
       hidden,
       heading: HEADING_LEVEL.get(name) ?? parent.heading,
-      skip: parent.skip || SKIP.has(name) || (hidden && !this.keepHidden),
+      skip: parent.skip || (SKIP.has(name) && !(this.noscript && name === 'noscript')) || (hidden && !this.keepHidden),
       pre: parent.pre || name === 'pre' || name === 'listing' || name === 'xmp' || name === 'plaintext',
       link: parent.link || name === 'a',
       lists: parent.lists + (isList ? 1 : 0),
@@ -568,6 +586,10 @@ class Renderer {
       sourceLine: frame.sourceLine,
     };
     this.lines.push({ n: this.lines.length + 1, text, markup });
+    if (this.pendingTimes.length > 0) {
+      for (const time of this.pendingTimes) time.line = this.lines.length;
+      this.pendingTimes = [];
+    }
     this.resetLine();
   }
 

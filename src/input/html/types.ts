@@ -5,7 +5,7 @@
  */
 import type { DocumentMetadata, LineMarkup } from '../types.js';
 
-export type { DocumentMetadata, LineMarkup } from '../types.js';
+export type { DocumentMetadata, LineMarkup, TimeElement } from '../types.js';
 
 /** One rendered line, as the pipeline sees it. Text dumps have no markup; blank lines have none either. */
 export interface RenderedLine {

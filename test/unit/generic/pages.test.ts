@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanGeneric, type GenericLine } from '../../../src/cleaners/generic/index.js';
 import { parseHtml } from '../../../src/input/html/index.js';
+import { clean } from '../../../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const read = (name: string) => readFileSync(join(here, 'fixtures', name), 'utf8');
@@ -79,10 +80,38 @@ describe('generic cleaner on HTML that states what it does not print', () => {
     expect(result.published).toBe('2025-03-02');
   });
 
-  it('takes no printed date from a page that says it is not an article', () => {
+  it('keeps a stated date that a <time> element of the page repeats, and no other', () => {
+    const bare = { ...doc.metadata, author: null };
+    expect(cleanGeneric(doc.lines, { ...bare, published: '2025-03-02T10:00:00Z', times: [{ datetime: '2025-03-02T10:00:00Z', line: null }] }).published).toBe('2025-03-02T10:00:00Z');
+    expect(cleanGeneric(doc.lines, { ...bare, published: '2025-03-02T10:00:00Z', times: [{ datetime: '2025-03-01', line: null }] }).published).toBe('March 3, 2025');
+  });
+
+  it('keeps the one date printed under the title of a page that says it is not an article', () => {
     const result = cleanGeneric(doc.lines, { ...doc.metadata, author: null, published: null, type: 'Product' });
     expect(result.byline).toBe('Jane Doe');
-    expect(result.published).toBeNull();
+    expect(result.published).toBe('March 3, 2025');
+  });
+
+  it('takes no printed date from a page that says it is not an article and prints the dates of several items', () => {
+    const items = ['Sturdy and light: March 4, 2025', 'Broke after a week: March 5, 2025', 'Good value: March 6, 2025'];
+    const listing = parseHtml(
+      `<h1>Folding bridge kit</h1><p>March 3, 2025</p><p>${'A kit of parts for a small folding bridge, with every bolt it needs. '.repeat(6)}</p>` +
+        `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`,
+    );
+    const meta = { ...listing.metadata, type: 'Product' };
+    expect(cleanGeneric(listing.lines, meta).published).toBeNull();
+    expect(cleanGeneric(listing.lines, { ...meta, type: 'Article' }).published).toBe('March 3, 2025');
+  });
+});
+
+describe('generic cleaner: byline and date on one block', () => {
+  it('takes both from the block, and a <time datetime> the block shows for its date', () => {
+    const body = '<p>' + 'The council voted to close the old river bridge to cars from the first of May. '.repeat(5) + '</p>';
+    const page = (meta: string) => clean(`<html><body><h1>Bridge to close for repairs</h1><p>${meta}</p>${body}${body}</body></html>`, { path: 'page.html' });
+    const both = page('Jane Doe | Senior Writer | March 3, 2025');
+    expect([both.byline, both.published, both.extraction.dates.published]).toEqual(['Jane Doe', '2025-03-03T00:00:00+00:00', 'March 3, 2025']);
+    const stamped = page('Jane Doe · <time datetime="2025-03-03T09:30:00Z">2 days ago</time>');
+    expect([stamped.byline, stamped.published]).toEqual(['Jane Doe', '2025-03-03T09:30:00+00:00']);
   });
 });
 
@@ -101,6 +130,8 @@ describe('generic cleaner on pages with little or no content', () => {
       byline: null,
       published: null,
       updated: null,
+      publishedLine: null,
+      updatedLine: null,
       body: [],
       related: [],
       confidence: 0,

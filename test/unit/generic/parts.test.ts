@@ -9,6 +9,7 @@ import {
   pagePrintsDay,
   pagePrintsName,
   PRINTED_DATE,
+  printedDays,
   stripSiteName,
   tokenF1,
 } from '../../../src/cleaners/generic/meta.js';
@@ -130,7 +131,53 @@ describe('metadata', () => {
       published: 'March 3, 2025',
       updated: 'March 4, 2025',
       dateAt: [2, 3],
+      publishedAt: 2,
+      updatedAt: 3,
     });
+  });
+
+  it('reads a byline with a colon, a label on a block of its own, and a name that starts the date block', () => {
+    const meta = (texts: string[]) => {
+      const blocks = toBlocks(lines(texts));
+      return findMeta(blocks, blockFeatures(blocks, false).stats, 0, texts.length - 1);
+    };
+    expect(meta(['Title of the story', 'By: Jane Doe', 'Body text goes here.']).byline).toBe('Jane Doe');
+    expect(meta(['Title of the story', 'Written by', '', 'Jane Doe', 'Body text goes here.']).byline).toBe('Jane Doe');
+    expect(meta(['Title of the story', 'Author:', 'Jane Doe', 'Body text goes here.']).byline).toBe('Jane Doe');
+    const dated = meta(['Title of the story', 'Jane Doe | Senior Writer | March 3, 2025', 'Body text goes here.']);
+    expect([dated.byline, dated.bylineAt, dated.published]).toEqual(['Jane Doe', 1, 'March 3, 2025']);
+    expect(meta(['Title of the story', 'Jane Doe 3 Mar 2025 Product Reviews', 'Body text goes here.']).byline).toBe('Jane Doe');
+  });
+
+  it('takes no byline from a label followed by no name, or a date block that starts with other words', () => {
+    const meta = (texts: string[]) => {
+      const blocks = toBlocks(lines(texts));
+      return findMeta(blocks, blockFeatures(blocks, false).stats, 0, texts.length - 1);
+    };
+    expect(meta(['Title of the story', 'Written by', 'our newsroom staff and readers', 'Body text goes here.']).byline).toBeNull();
+    expect(meta(['Title of the story', 'Author', 'Share This Story', 'Body text goes here.']).byline).toBeNull();
+    expect(meta(['Title of the story', 'Latest News | March 3, 2025', 'Body text goes here.']).byline).toBeNull();
+    expect(meta(['Title of the story', 'Updated 3 March 2025', 'Body text goes here.']).byline).toBeNull();
+  });
+
+  it('reads the date a <time datetime> shows near the title, whatever words it prints', () => {
+    const blocks = toBlocks(lines(['Title of the story', 'By Jane Doe', '3 days ago', 'Body text goes here.']));
+    const { stats } = blockFeatures(blocks, false);
+    const found = findMeta(blocks, stats, 0, 3, new Map([[2, '2025-03-03T09:00:00Z']]));
+    expect([found.published, found.publishedAt, found.dateAt]).toEqual(['2025-03-03T09:00:00Z', 2, [2]]);
+    // without the datetime there is no date; a datetime on no block near the title is none either
+    expect(findMeta(blocks, stats, 0, 3).published).toBeNull();
+    expect(findMeta(blocks, stats, 0, 3, new Map([[2, 'on request']])).published).toBeNull();
+  });
+
+  it('takes the printed date over a <time datetime> of the same day, and the datetime to tell which of two days', () => {
+    const blocks = toBlocks(lines(['Title of the story', 'March 3, 2025', '04/05/2025', 'Body text goes here.']));
+    const { stats } = blockFeatures(blocks, false);
+    expect(findMeta(blocks, stats, 0, 3, new Map([[1, '2025-03-03T09:00:00Z']])).published).toBe('March 3, 2025');
+    const numeric = toBlocks(lines(['Title of the story', '04/05/2025', 'Body text goes here.']));
+    const numericStats = blockFeatures(numeric, false).stats;
+    expect(findMeta(numeric, numericStats, 0, 2, new Map([[1, '2025-04-05']])).published).toBe('2025-04-05');
+    expect(findMeta(numeric, numericStats, 0, 2, new Map([[1, '2025-06-07']])).published).toBe('04/05/2025');
   });
 });
 
@@ -152,5 +199,45 @@ describe('stated metadata printed on the page', () => {
     expect(pagePrintsName(page, 'Jane Doe, John Roe')).toBe(true);
     expect(pagePrintsName(page, 'Doe Jane')).toBe(false);
     expect(pagePrintsName(page, 'Example Media Team')).toBe(false);
+  });
+
+  it('reads days printed in other languages and numeric orders', () => {
+    expect(printedDays('Publié le 3 mars 2025')).toEqual(['2025-03-03']);
+    expect(printedDays('Veröffentlicht am 3. März 2025, 10:15')).toEqual(['2025-03-03']);
+    expect(printedDays('3 de marzo de 2025')).toEqual(['2025-03-03']);
+    expect(printedDays('gepubliceerd 3 maart 2025')).toEqual(['2025-03-03']);
+    expect(printedDays('2025年3月3日')).toEqual(['2025-03-03']);
+    expect(printedDays('2025년 3월 3일')).toEqual(['2025-03-03']);
+    expect(printedDays('Sun Mar 3, 2025 11:18 am')).toEqual(['2025-03-03']);
+    expect(printedDays('Received 2025 Mar 3; accepted 2025 Apr 1')).toEqual(['2025-03-03', '2025-04-01']);
+    expect(printedDays('2025/3/3 and 2025.03.04 and 2025•03•05')).toEqual(['2025-03-03', '2025-03-04', '2025-03-05']);
+    expect(printedDays('03-04-2025, 09:03 AM')).toEqual(['2025-04-03', '2025-03-04']);
+    // a year run into the time printed after it, and a date run into the next
+    expect(printedDays('March 3, 20256:01 PM ET')).toEqual(['2025-03-03']);
+    expect(printedDays('Posted on March 3, 2025April 1, 2025')).toEqual(['2025-03-03', '2025-04-01']);
+  });
+
+  it('reads no day from numbers that are not one', () => {
+    expect(printedDays('version 1.2.3.2025')).toEqual([]);
+    expect(printedDays('call 12-34-2025')).toEqual([]);
+    expect(printedDays('the 2025-11 release')).toEqual([]);
+    expect(printedDays('31 February 2025')).toEqual([]);
+    expect(printedDays('13 apples 2025')).toEqual([]);
+    expect(printedDays('In 2025, 12 more in 2024')).toEqual([]);
+  });
+
+  it('finds a stated day printed in another language, or repeated by a <time datetime>', () => {
+    const french = toBlocks(lines(['Le pont ferme', '', 'Publié le 3 mars 2025', '', 'Le vieux pont ferme pour des travaux.']));
+    expect(pagePrintsDay(french, '2025-03-03T09:00:00+01:00')).toBe(true);
+    expect(pagePrintsDay(french, '2025-03-04')).toBe(false);
+    const relative = toBlocks(lines(['Bridge to close', '', '2 days ago', '', 'The old bridge closes for repairs.']));
+    expect(pagePrintsDay(relative, '2025-03-03T09:00:00Z')).toBe(false);
+    expect(pagePrintsDay(relative, '2025-03-03T09:00:00Z', ['2025-03-03T09:00:00Z'])).toBe(true);
+    expect(pagePrintsDay(relative, '2025-03-03T09:00:00Z', ['2025-03-01'])).toBe(false);
+  });
+
+  it('reads the day of a stated date in a printed shape', () => {
+    expect(daysOf('Feb 08, 2022')).toEqual(['2022-02-08']);
+    expect(daysOf('8 février 2022')).toEqual(['2022-02-08']);
   });
 });

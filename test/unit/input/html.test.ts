@@ -192,6 +192,38 @@ describe('parseHtml: metadata', () => {
     expect([doc.metadata.headline, doc.metadata.author, doc.metadata.image, doc.metadata.type]).toEqual(['Posted', 'Dee', 'https://example.com/s.png', 'BlogPosting']);
     expect(doc.warnings).toEqual([]);
   });
+
+  it('keeps the datetime of <time> elements in document order, with the line that shows them', () => {
+    const doc = parseHtml(`<p>Posted <time datetime=" 2025-03-03T09:00:00Z ">3 mars 2025</time></p>
+      <p><time>no datetime</time> <time datetime="">empty</time> <TIME DATETIME="2025-03-04">yesterday</TIME></p>
+      <script><time datetime="2025-03-05">in a script</time></script><div><time datetime="2025-03-06"></time></div><p>Next</p>`);
+    expect(doc.metadata.times).toEqual([
+      { datetime: '2025-03-03T09:00:00Z', line: 1 },
+      { datetime: '2025-03-04', line: 3 },
+      { datetime: '2025-03-06', line: 5 },
+    ]);
+    expect(doc.lines.map((line) => line.text)).toEqual(['Posted 3 mars 2025', '', 'no datetime empty yesterday', '', 'Next']);
+    expect(texts('<p>Posted <time datetime="2025-03-03">3 mars 2025</time></p>')).toEqual(['Posted 3 mars 2025']);
+    expect(parseHtml('<p>No time here</p>').metadata.times).toBeUndefined();
+    const many = parseHtml('<p>' + '<time datetime="2025-01-01">x</time>'.repeat(60) + '</p>');
+    expect(many.metadata.times).toHaveLength(50);
+  });
+});
+
+describe('parseHtml: text only inside <noscript>', () => {
+  it('renders the noscript text of a page that has no other, and says so', () => {
+    const doc = parseHtml('<head><noscript><style>x{}</style></noscript></head><body><div id="app"></div><noscript><h1>Topic</h1><p>First post.</p></noscript></body>');
+    expect(doc.lines.map((line) => line.text)).toEqual(['Topic', '', 'First post.']);
+    expect(doc.lines[0]!.markup!.path).toEqual(['noscript', 'h1']);
+    expect(doc.warnings).toEqual(['the page has text only inside <noscript>: rendered that']);
+  });
+
+  it('keeps skipping noscript text on a page with text of its own, or with none anywhere', () => {
+    expect(texts('<p>Story.</p><noscript><p>Please enable JavaScript.</p></noscript>')).toEqual(['Story.']);
+    const empty = parseHtml('<body><noscript><img src="pixel.gif"></noscript></body>');
+    expect(empty.lines).toEqual([]);
+    expect(empty.warnings).toEqual(['the page has no text']);
+  });
 });
 
 describe('parseHtml: bad HTML', () => {

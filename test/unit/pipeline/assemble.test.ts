@@ -157,6 +157,43 @@ describe('assemble', () => {
   });
 });
 
+describe('assemble: the document\'s stated dates', () => {
+  const generic = findCleaner('generic')!;
+  const stated = (published: string) => ({
+    title: null, ogTitle: null, headline: null, siteName: null, description: null, author: null, published,
+    modified: null, url: null, language: null, image: null, type: null, from: { published: 'json-ld' },
+  });
+  const read = (published: string) => {
+    const article = assemble([line('title', 'T'), line('body', 'x')], {
+      cleaner: generic, confidence: 0.9, input: INPUT, encoding: 'utf-8', reader: 'html', metadata: stated(published),
+    });
+    return { published: article.published, warnings: article.warnings };
+  };
+
+  it('reads ISO dates, keeping the page\'s own offset for the generic cleaner', () => {
+    expect(read('2025-12-17T13:22:47+05:30')).toEqual({ published: '2025-12-17T13:22:47+05:30', warnings: [] });
+  });
+
+  it('reads what templates wrap around an ISO date', () => {
+    expect(read('"2025-12-17T13:22:47Z"').published).toBe('2025-12-17T13:22:47+00:00');
+    expect(read('2025-12-17UTC07:30:00+00:00').published).toBe('2025-12-17T07:30:00+00:00');
+    expect(read('2025-12-13 00:00:00 +0000 UTC').published).toBe('2025-12-13T00:00:00+00:00');
+  });
+
+  it('reads a stated date in a printed shape the cleaner reads', () => {
+    expect(read('Feb 08, 2022').published).toBe('2022-02-08T00:00:00+00:00');
+    expect(read('November 18th, 2025').published).toBe('2025-11-18T00:00:00+00:00');
+  });
+
+  it('says so when a stated date is not one', () => {
+    expect(read('2026-02-21 12:16:43 +0100 +0100')).toEqual({
+      published: null,
+      warnings: ['could not read the document\'s published date "2026-02-21 12:16:43 +0100 +0100"', 'no date found'],
+    });
+    expect(read('soon').published).toBeNull();
+  });
+});
+
 describe('countWords', () => {
   it('counts words separated by any whitespace, across paragraphs', () => {
     expect(countWords(['one two', ' three\tfour  five ', '', '   '])).toBe(5);
