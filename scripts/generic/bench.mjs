@@ -7,16 +7,14 @@
 // milliseconds per page (each page's best of R rounds, so that a busy machine inflates less).
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CORPUS, loadPages, readTxt, readHtml } from './corpus.mjs';
+import { DEFAULT_CORPUS, loadPages, readTxt, readHtml, option } from './corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
-const corpus = resolve(opt('--corpus', DEFAULT_CORPUS));
-const input = opt('--input', 'text');
-const count = Number(opt('--pages', '200'));
-const rounds = Number(opt('--rounds', '3'));
-const dist = resolve(opt('--dist', join(root, 'dist')));
+const corpus = resolve(option('--corpus', DEFAULT_CORPUS));
+const input = option('--input', 'text');
+const count = Number(option('--pages', '200'));
+const rounds = Number(option('--rounds', '3'));
+const dist = resolve(option('--dist', join(root, 'dist')));
 const { cleanGeneric } = await import(join(dist, 'lib', 'cleaners', 'generic', 'index.js'));
 const { parseHtml } = input === 'html' ? await import(join(dist, 'lib', 'input', 'html', 'index.js')) : {};
 // every k-th page of the held-out domains, so that the sample spreads over the page types

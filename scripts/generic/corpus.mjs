@@ -6,6 +6,13 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 export const DEFAULT_CORPUS = '../shared/corpora/wcxb-dev';
+
+/** The value after `--name` in the script's arguments, or the default. */
+export function option(name, fallback) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+}
 const WORD = /[\p{L}\p{N}_]+/gu;
 
 export function tokens(s) {

@@ -6,12 +6,11 @@
 //   node scripts/generic/meta-dump.mjs [--corpus DIR] [--held] > OUT.jsonl
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CORPUS, loadPages, readHtml } from './corpus.mjs';
+import { DEFAULT_CORPUS, loadPages, readHtml, option } from './corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
-const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
-const corpus = resolve(opt('--corpus', DEFAULT_CORPUS));
+const corpus = resolve(option('--corpus', DEFAULT_CORPUS));
 const { cleanGeneric } = await import(join(root, 'dist', 'lib', 'cleaners', 'generic', 'index.js'));
 const { parseHtml } = await import(join(root, 'dist', 'lib', 'input', 'html', 'index.js'));
 const { toBlocks } = await import(join(root, 'dist', 'lib', 'cleaners', 'generic', 'blocks.js'));

@@ -10,14 +10,13 @@ import { mkdirSync, writeFileSync, rmSync, symlinkSync, readFileSync } from 'nod
 import { join, dirname, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CORPUS, loadPages, readTxt, readHtml } from './corpus.mjs';
+import { DEFAULT_CORPUS, loadPages, readTxt, readHtml, option } from './corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
-const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
-const corpus = resolve(opt('--corpus', DEFAULT_CORPUS));
-const input = opt('--input', 'text');
-const out = resolve(opt('--out', join(tmpdir(), `generic-pred-${input}`)));
+const corpus = resolve(option('--corpus', DEFAULT_CORPUS));
+const input = option('--input', 'text');
+const out = resolve(option('--out', join(tmpdir(), `generic-pred-${input}`)));
 const { cleanGeneric } = await import(join(root, 'dist', 'lib', 'cleaners', 'generic', 'index.js'));
 let parseHtml = null;
 if (input === 'html') {

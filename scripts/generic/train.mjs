@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { DEFAULT_CORPUS, loadPages, readTxt, readHtml, readGold, goldIndex, goldShare, hostOf, aggregate, tokens } from './corpus.mjs';
+import { DEFAULT_CORPUS, loadPages, readTxt, readHtml, readGold, goldIndex, goldShare, hostOf, aggregate, tokens, option } from './corpus.mjs';
 import { train, predict } from './gbdt-train.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -20,13 +20,12 @@ const { contextFeatures, CONTEXT_FEATURES, decode } = await import(join(lib, 'de
 const { titleFeatures, TITLE_FEATURES, norm, tokenF1 } = await import(join(lib, 'meta.js'));
 
 const args = process.argv.slice(2);
-const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
-const corpus = opt('--corpus', DEFAULT_CORPUS);
-const input = opt('--input', 'text');
-const nTrees = Number(opt('--trees', '150'));
+const corpus = option('--corpus', DEFAULT_CORPUS);
+const input = option('--input', 'text');
+const nTrees = Number(option('--trees', '150'));
 const write = args.includes('--write');
 const stage2 = args.includes('--stage2');
-const weighting = opt('--weight', 'sqrt');
+const weighting = option('--weight', 'sqrt');
 const withMarkup = input === 'html';
 let parseHtml = null;
 if (withMarkup) ({ parseHtml } = await import(join(root, 'dist', 'lib', 'input', 'html', 'index.js')));

@@ -4,20 +4,11 @@
 // declutter uses.
 //
 //   node test/bench/floor.js <in-dir> <out-dir> <jobs>
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-
-function findPages(dir, found = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) findPages(path, found);
-    else if (entry.isFile() && entry.name.endsWith('.txt')) found.push(path);
-  }
-  return found;
-}
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { findPages, inWorkers } from './floors.js';
 
 function copyAll({ files, inDir, outDir }) {
   const made = new Set();
@@ -36,18 +27,8 @@ function copyAll({ files, inDir, outDir }) {
 if (isMainThread) {
   const [inDir, outDir, jobsText] = process.argv.slice(2);
   const jobs = Number(jobsText);
-  const files = findPages(inDir).sort();
-  const shares = Array.from({ length: jobs }, (_, worker) => files.filter((_, i) => i % jobs === worker));
-  const counts = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise((resolve, reject) => {
-          const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { files: share, inDir, outDir } });
-          worker.once('message', resolve);
-          worker.once('error', reject);
-        }),
-    ),
-  );
+  const files = findPages(inDir);
+  const counts = await inWorkers(fileURLToPath(import.meta.url), files, jobs, { inDir, outDir });
   process.stdout.write(`${counts.reduce((a, b) => a + b, 0)}\n`);
 } else {
   parentPort.postMessage(copyAll(workerData));

@@ -11,21 +11,12 @@
 //
 //   node test/bench/tight.js <in-dir> <out-dir|-> <jobs>
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { findPages, inWorkers } from './floors.js';
 import { BUILTIN_DEFINITIONS } from '../../dist/lib/cleaners/builtins.js';
-
-function findPages(dir, found = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) findPages(path, found);
-    else if (entry.isFile() && entry.name.endsWith('.txt')) found.push(path);
-  }
-  return found;
-}
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
 
@@ -149,21 +140,11 @@ function cleanAll({ files, inDir, outDir }) {
 if (isMainThread) {
   const [inDir, outDir, jobsText] = process.argv.slice(2);
   const jobs = Number(jobsText);
-  const files = findPages(inDir).sort();
+  const files = findPages(inDir);
   if (jobs === 1) {
     cleanAll({ files, inDir, outDir });
   } else {
-    const shares = Array.from({ length: jobs }, (_, worker) => files.filter((_, i) => i % jobs === worker));
-    await Promise.all(
-      shares.map(
-        (share) =>
-          new Promise((resolve, reject) => {
-            const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { files: share, inDir, outDir } });
-            worker.once('message', resolve);
-            worker.once('error', reject);
-          }),
-      ),
-    );
+    await inWorkers(fileURLToPath(import.meta.url), files, jobs, { inDir, outDir });
   }
 } else {
   parentPort.postMessage(cleanAll(workerData));

@@ -1,11 +1,6 @@
 // Types of declutter.js, for the TypeScript tests.
-export interface Answer {
-  text: string;
-  title: string;
-  author: string;
-  published: string;
-  error: string | null;
-}
+import type { Answer } from './systems.js';
+export type { Answer };
 export const name: string;
 export function extract(
   bytes: Uint8Array,

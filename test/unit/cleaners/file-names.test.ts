@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCleanerFile } from '../../../src/cleaners/file.js';
 import { registryWithFiles } from '../../../src/cleaners/registry.js';
-import { clean, DeclutterError } from '../../../src/index.js';
+import { clean } from '../../../src/index.js';
+import { loadError } from './load-error.js';
 
 /*
  * What a cleaner file can name and reuse: its own `patterns` ({{name}}) and
@@ -56,15 +57,7 @@ const PAGE = [
   'Bridge works delayed',
 ].join('\n');
 
-function errorOf(text: string): string {
-  try {
-    loadCleanerFile(FILE, text);
-  } catch (error) {
-    if (error instanceof DeclutterError) return error.message;
-    throw error;
-  }
-  throw new Error('no error');
-}
+const errorOf = (text: string) => loadError(FILE, text).message;
 
 const changed = (from: string, to: string) => {
   expect(DESK).toContain(from);

@@ -4,21 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findCleanerFiles, loadCleanerFile } from '../../../src/cleaners/file.js';
 import { registryWithFiles } from '../../../src/cleaners/registry.js';
-import { clean, DeclutterError } from '../../../src/index.js';
+import { clean } from '../../../src/index.js';
+import { loadError } from './load-error.js';
 
 const FILE = 'cleaners/pressnote.yaml';
 /** README's example, exactly as written. */
 const PRESSNOTE = readFileSync(join('examples', 'cleaners', 'pressnote.yaml'), 'utf8');
 
-function errorOf(text: string, file = FILE): DeclutterError {
-  try {
-    loadCleanerFile(file, text);
-  } catch (error) {
-    if (error instanceof DeclutterError) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
+const errorOf = (text: string, file = FILE) => loadError(file, text);
 
 /** The example with one thing changed (a function, so `$` in the replacement stays literal). */
 const changed = (from: string, to: string) => {

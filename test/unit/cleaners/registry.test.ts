@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { genericCleaner } from '../../../src/cleaners/generic/cleaner.js';
 import { cleaners, createRegistry } from '../../../src/cleaners/registry.js';
-import { defineCleaner } from '../../../src/cleaners/schema.js';
 import { clean } from '../../../src/pipeline/analyze.js';
 import { DeclutterError } from '../../../src/pipeline/errors.js';
 import { clean as cleanWithLibrary } from '../../../src/index.js';
+import { toyCleaner } from './toy.js';
 
-const toy = defineCleaner({
-  id: 'toy',
-  site: 'Toy site',
-  version: '1.0.0',
-  recognizes: 'toy pages',
-  timeZone: 'UTC',
-  dateFormats: ['yyyy-MM-dd'],
-  agencyFromByline: false,
-  fingerprints: [{ name: 'toy footer', pattern: /^Toy footer$/, weight: 0.9 }],
-  clutterMarkers: [],
-  start: 'top',
-  zones: {
-    top: [{ name: 'headline', match: /./, label: 'title', then: 'body' }],
-    body: [
-      { name: 'footer', match: /^Toy footer$/, label: 'dropped', reason: 'site footer' },
-      { name: 'paragraph', match: /./, label: 'body' },
-    ],
-  },
-});
+const toy = toyCleaner();
 
 const STORY = 'A headline\n\nThe river rose by two metres overnight, and the ferry to the island stopped running until the water falls again.\n';
 

@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_DEFINITIONS } from '../../../src/cleaners/builtins.js';
 import { createRegistry } from '../../../src/cleaners/registry.js';
-import { defineCleaner, type CleanerDefinition, type Rule } from '../../../src/cleaners/schema.js';
+import type { CleanerDefinition, Rule } from '../../../src/cleaners/schema.js';
 import { validateCleaner } from '../../../src/cleaners/validate.js';
 import { DeclutterError } from '../../../src/pipeline/errors.js';
+import { toyCleaner } from './toy.js';
 
 /** A small valid cleaner; each invalid case below changes one thing in it. */
-const base = (): CleanerDefinition =>
-  defineCleaner({
-    id: 'toy',
-    site: 'Toy site',
-    version: '1.0.0',
-    recognizes: 'toy pages',
-    timeZone: 'UTC',
-    dateFormats: ['yyyy-MM-dd'],
-    agencyFromByline: false,
-    fingerprints: [{ name: 'toy footer', pattern: /^Toy footer$/, weight: 0.9 }],
-    clutterMarkers: [/^Toy footer$/],
-    start: 'top',
-    zones: {
-      top: [{ name: 'headline', match: /./, label: 'title', then: 'body' }],
-      body: [
-        { name: 'footer', match: /^Toy footer$/, label: 'dropped', reason: 'site footer', then: 'footer' },
-        { name: 'byline', match: /^By (?<byline>.+)$/, label: 'byline' },
-        { name: 'paragraph', match: /./, label: 'body' },
-      ],
-      footer: [{ name: 'rest', match: /./, label: 'dropped', reason: 'site footer' }],
-    },
-  });
+const base = toyCleaner;
 
 function withRule(zone: string, index: number, change: Partial<Rule>): CleanerDefinition {
   const definition = base();
