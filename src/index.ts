@@ -10,6 +10,7 @@
  */
 import { cleaners as builtinCleaners } from './cleaners/registry.js';
 import { parseHtml } from './input/html/index.js';
+import { setHtmlReader } from './input/index.js';
 import * as check from './check/check.js';
 import * as pipeline from './pipeline/analyze.js';
 import type { Cleaner } from './pipeline/cleaner.js';
@@ -21,6 +22,8 @@ export { articleFrom } from './pipeline/analyze.js';
 
 /** The library reads HTML pages with its own reader unless given another. */
 const htmlReader = { parseHtml };
+// Also the default for what takes no per-call option (runBatch, InlineRunner); setHtmlReader replaces it.
+setHtmlReader(htmlReader);
 
 /** Reads a page up to its labels: decode, split, detect, label. */
 export function analyze(input: string | Uint8Array, options: pipeline.CleanOptions = {}): pipeline.Analysis {

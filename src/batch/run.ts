@@ -1,5 +1,5 @@
 import type { Cleaner } from '../pipeline/cleaner.js';
-import { Tally, type Totals } from './report.js';
+import { nowMs, Tally, type Totals } from './report.js';
 import { cancelled, cleanFile, refusedResult, type FileResult, type FileSettings, type FileTask } from './task.js';
 import { isSpecialFile, readSpecialFile } from '../io/read.js';
 import { isDeclutterError } from '../pipeline/errors.js';
@@ -42,10 +42,10 @@ export class InlineRunner implements TaskRunner {
   async cleanFile(task: FileTask): Promise<FileResult> {
     // Yield to the event loop every few milliseconds, not for every page (a turn per page was a tenth
     // of a small page's cost): a signal between two inputs is still seen at once, and output flows.
-    const now = performance.now();
+    const now = nowMs();
     if (now - this.lastYield >= YIELD_EVERY_MS) {
       await new Promise((resolve) => setImmediate(resolve));
-      this.lastYield = performance.now();
+      this.lastYield = nowMs();
     }
     if (task.bytes === undefined && task.refuse === undefined && task.record?.page === undefined && task.path !== '-' && isSpecialFile(task.path)) {
       // Read without blocking this thread, so Ctrl-C still works while it waits.

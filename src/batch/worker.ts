@@ -8,12 +8,14 @@ import { useBundledHtmlReader } from '../cli/html-reader.js';
  * Worker thread entry (built as dist/cli/worker.js): cleans each group of
  * tasks it is sent, reading and writing the files itself, and answers with
  * the small results only, one message per group. Settings sent to a thread
- * are plain data, so a worker loads the `--cleaners` files itself.
+ * are plain data, so a worker loads the `--cleaners` files itself: without
+ * the backtracking check, which takes seconds on long patterns and which the
+ * main thread ran on these files before starting any worker.
  */
 const { settings, stop } = workerData as { settings: FileSettings; stop: Int32Array };
 useBundledHtmlReader();
 const cleaners = settings.cleanerFiles?.length
-  ? registryWithFiles(findCleanerFiles(settings.cleanerFiles).map((file) => loadCleanerFile(file)))
+  ? registryWithFiles(findCleanerFiles(settings.cleanerFiles).map((file) => loadCleanerFile(file, undefined, { checkBacktracking: false })))
   : builtins;
 parentPort!.on('message', (tasks: FileTask[]) => {
   let results: FileResult[] = [];

@@ -2,7 +2,7 @@ import { DeclutterError } from '../pipeline/errors.js';
 import type { LabelledLine, Line } from '../pipeline/types.js';
 import { CONFIDENCE_THRESHOLD } from '../pipeline/detect.js';
 import { labelLines, pageChrome } from './label.js';
-import type { CleanerDefinition, Fingerprint, Rule } from './schema.js';
+import { CLEANER_FILE_DEFAULTS, type CleanerDefinition, type Fingerprint, type Rule } from './schema.js';
 
 /*
  * A first cleaner file for a new site, from one sample page: the page's
@@ -250,9 +250,9 @@ export function planDraft(lines: readonly Line[], options: DraftOptions): Draft 
     site,
     version: '0.1.0',
     recognizes: `pages of ${site}`,
-    timeZone: 'UTC',
-    dateFormats: ['yyyy-MM-dd HH:mm', 'yyyy-MM-dd'],
-    agencyFromByline: false,
+    timeZone: CLEANER_FILE_DEFAULTS.timeZone,
+    dateFormats: [...CLEANER_FILE_DEFAULTS.dateFormats],
+    agencyFromByline: CLEANER_FILE_DEFAULTS.agencyFromByline,
     fingerprints,
     clutterMarkers: [],
     start: 'top',
@@ -273,8 +273,8 @@ export function draftCleaner(lines: readonly Line[], options: DraftOptions): str
   out.push(`version: ${definition.version}`);
   out.push('# Optional, with their defaults:');
   out.push('# recognizes: pages of <site>');
-  out.push('# timeZone: UTC                                 # the zone the site means when it prints a time without one');
-  out.push('# dateFormats: ["yyyy-MM-dd HH:mm", "yyyy-MM-dd"]');
+  out.push(`# timeZone: ${CLEANER_FILE_DEFAULTS.timeZone.padEnd(36)}# the zone the site means when it prints a time without one`);
+  out.push(`# dateFormats: ${JSON.stringify(CLEANER_FILE_DEFAULTS.dateFormats).replaceAll(',', ', ')}`);
   out.push('# clutterMarkers: []                            # text that must never survive into an article (check --lint)');
   const together = 1 - definition.fingerprints.reduce((doubt, { weight }) => doubt * (1 - weight), 1);
   out.push(

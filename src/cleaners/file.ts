@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import { DeclutterError } from '../pipeline/errors.js';
 import { isKnownTimeZone } from '../pipeline/dates/index.js';
-import type { CleanerDefinition, Fingerprint, RequiredPart, Rule } from './schema.js';
+import { CLEANER_FILE_DEFAULTS, type CleanerDefinition, type Fingerprint, type RequiredPart, type Rule } from './schema.js';
+
+export { CLEANER_FILE_DEFAULTS } from './schema.js';
 import { SHARED_PATTERNS, SHARED_RULES } from './shared.js';
 import { didYouMean, groupNames, validateCleaner } from './validate.js';
 
@@ -42,12 +44,6 @@ const RULE_KEYS = ['name', 'match', 'label', 'reason', 'followedBy', 'sameAsTitl
 const FINGERPRINT_KEYS = ['name', 'pattern', 'weight'] as const;
 const REQUIRED_PART_KEYS = ['part', 'rules'] as const;
 
-/** Defaults of the optional keys, as README's "Adding a site without code" documents them. */
-export const CLEANER_FILE_DEFAULTS = {
-  timeZone: 'UTC',
-  dateFormats: ['yyyy-MM-dd HH:mm', 'yyyy-MM-dd'],
-  agencyFromByline: false,
-} as const;
 
 /** Every cleaner file named: files as they are, directories for their `*.yaml`, `*.yml` and `*.json` (sorted, not recursive). */
 export function findCleanerFiles(paths: readonly string[]): string[] {

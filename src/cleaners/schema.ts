@@ -91,3 +91,10 @@ export interface Rule {
 export function defineCleaner(definition: CleanerDefinition): CleanerDefinition {
   return definition;
 }
+
+/** Defaults of the optional keys, as README's "Cleaner files: the format" documents them (a file leaves them out, a draft writes them). */
+export const CLEANER_FILE_DEFAULTS = {
+  timeZone: 'UTC',
+  dateFormats: ['yyyy-MM-dd HH:mm', 'yyyy-MM-dd'],
+  agencyFromByline: false,
+} as const;

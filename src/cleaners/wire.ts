@@ -74,9 +74,6 @@ export const promoRules: readonly Rule[] = PROMO_LINES.map(({ name, match }) => 
   reason: 'promo line',
 }));
 
-/** The promo lines as clutter markers, so `check --lint` flags any that slip through. */
-export const PROMO_MARKERS: readonly RegExp[] = PROMO_LINES.map(({ match }) => match);
-
 /**
  * Editorial notes in parentheses, on a line of their own:
  * `(With inputs from PTI)`, `(With inputs from agencies.)`,

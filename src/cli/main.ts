@@ -70,7 +70,7 @@ export function buildProgram(): Command {
     .argument('[inputs...]', 'page files to clean; - (or nothing, when piped) reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('json'))
     .option('-s, --source <id>', `use this cleaner instead of detecting one (${cleaners.map((cleaner) => cleaner.id).join(', ')}, or one of --cleaners)`)
-    .option('--cleaners <file|dir>', 'also use the cleaner files (*.yaml, *.yml, *.json) given, or those in a directory (repeatable)', collect, [])
+    .option('--cleaners <file|dir>', 'also use the cleaner files (*.yaml, *.yml, *.json) given, or those in a directory (repeatable)', collect)
     .option('-o, --out-dir <dir>', 'write one file per input into this directory instead of stdout')
     .option('--tz <zone>', 'IANA time zone for dates printed without one (default: the source\'s)', parseTimeZone)
     .option('--encoding <label>', 'read inputs in this encoding (e.g. windows-1252) instead of detecting it', parseEncoding)
@@ -79,7 +79,7 @@ export function buildProgram(): Command {
     .option('--sites-only', 'refuse pages no site cleaner recognizes instead of using the generic cleaner')
     .option('-q, --quiet', 'do not print warnings, progress or the summary (errors still)')
     .option('-j, --jobs <n>', 'clean this many inputs at once, in worker threads (default: the number of cores)', parseJobs)
-    .option('--ignore <glob>', 'leave out files matching this pattern when searching directories and patterns (repeatable)', collect, [])
+    .option('--ignore <glob>', 'leave out files matching this pattern when searching directories and patterns (repeatable)', collect)
     .option('--incremental', 'with --out-dir: skip inputs whose output is newer and was written with the same version and options')
     .option('--fail-fast', 'stop at the first input that fails')
     .option('--report <file.json>', 'write a JSON report: per input its source, status, warnings, error, output and time; totals (- for stdout, with --out-dir)')
@@ -149,7 +149,7 @@ function addCheckCommand(program: Command): void {
     .description('Clean each page and compare it with the expected outputs saved beside it; show a diff for each mismatch.')
     .argument('[paths...]', 'pages and directories of pages (default: .)')
     .option('-u, --update', 'write missing .expected.json files and refresh expectations that differ')
-    .option('--cleaners <file|dir>', 'also use the cleaner files (*.yaml, *.yml, *.json) given, or those in a directory (repeatable)', collect, [])
+    .option('--cleaners <file|dir>', 'also use the cleaner files (*.yaml, *.yml, *.json) given, or those in a directory (repeatable)', collect)
     .option('--lint', 'fail pages without expectations that have no title, body or date, a short body, or clutter left in')
     .option('--min-words <n>', 'with --lint: the fewest words a body may have', parseCount, DEFAULT_MIN_WORDS)
     .option('--junit <file>', 'write a JUnit XML report (one test case per page and format)')
@@ -188,7 +188,7 @@ function addExplainCommand(program: Command): void {
     .argument('[file]', 'the page; - (or nothing, when piped) reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-s, --source <id>', `use this cleaner instead of detecting one (${cleaners.map((cleaner) => cleaner.id).join(', ')}, or one of --cleaners)`)
-    .option('--cleaners <file|dir>', 'also use the cleaner files (*.yaml, *.yml, *.json) given, or those in a directory (repeatable)', collect, [])
+    .option('--cleaners <file|dir>', 'also use the cleaner files (*.yaml, *.yml, *.json) given, or those in a directory (repeatable)', collect)
     .option('--tz <zone>', 'IANA time zone for dates printed without one (default: the source\'s)', parseTimeZone)
     .option('--encoding <label>', 'read the page in this encoding instead of detecting it', parseEncoding)
     .option('--sites-only', 'refuse a page no site cleaner recognizes instead of using the generic cleaner')
@@ -212,7 +212,7 @@ function addSourcesCommand(program: Command): void {
     .summary('list the cleaners')
     .description('List the cleaners: id, version, time zone, site, and what pages they recognize.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--cleaners <file|dir>', 'also list the cleaner files (*.yaml, *.yml, *.json) given, or those in a directory (repeatable)', collect, [])
+    .option('--cleaners <file|dir>', 'also list the cleaner files (*.yaml, *.yml, *.json) given, or those in a directory (repeatable)', collect)
     .addHelpText('after', SOURCES_EXAMPLES)
     .showHelpAfterError('(run declutter sources --help for usage)')
     .action(async (options) => {
@@ -308,8 +308,9 @@ function parseJobs(value: string): number {
   return jobs;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** A repeatable option's values (no default, so that help shows none). */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function parseByteCount(value: string): number {

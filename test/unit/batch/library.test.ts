@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRegistry, InlineRunner, runBatch, type BatchEvent, type Cleaner, type FileTask } from '../../../src/index.js';
+import { readFileSync } from 'node:fs';
+import { cleaners, createRegistry, InlineRunner, runBatch, type BatchEvent, type Cleaner, type FileTask } from '../../../src/index.js';
 
 /** A cleaner of a user's own, not rule-based: the first line is the title, the others the body. */
 const plain: Cleaner = {
@@ -34,5 +35,22 @@ describe('runBatch from the library', () => {
     const totals = await runBatch(notes(), { runner: new InlineRunner({ format: 'ndjson' }, createRegistry([plain])), concurrency: 1, onEvent });
     expect(seen).toEqual(['NOTE: number 0', 'NOTE: number 1', 'NOTE: number 2', 'failed: unrecognized', 'NOTE: number 4']);
     expect(totals).toMatchObject({ inputs: 5, ok: 4, failed: 1, bySource: { plain: 4 } });
+  });
+
+  // The library's own HTML reader is the default here too: a batch takes no per-page reader option.
+  it('reads HTML pages with the library\'s reader, as clean() does', async () => {
+    const html = readFileSync('fixtures/devdiscourse/canal-solar.html');
+    const expected = JSON.parse(readFileSync('fixtures/devdiscourse/canal-solar.html.expected.json', 'utf8'));
+    const texts: string[] = [];
+    const totals = await runBatch([{ index: 0, path: 'canal-solar.html', target: null, bytes: new Uint8Array(html) }], {
+      runner: new InlineRunner({ format: 'ndjson' }, cleaners),
+      concurrency: 1,
+      onEvent: (event) => {
+        if (event.type === 'done') texts.push(event.result.text!);
+      },
+    });
+    expect(totals).toMatchObject({ ok: 1, failed: 0 });
+    const article = JSON.parse(texts[0]!);
+    expect({ title: article.title, body: article.body, source: article.source }).toEqual({ title: expected.title, body: expected.body, source: 'devdiscourse' });
   });
 });
