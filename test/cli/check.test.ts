@@ -404,5 +404,9 @@ describe('start-up of the default command', () => {
     expect(seen.size).toBeGreaterThan(1);
     expect(loaded).not.toContain('structuredPatch');
     expect(loaded).not.toContain('renderJunit');
+    // Nor the cleaner-file loader's YAML parser and ReDoS checker (required by name, on first use).
+    expect(loaded).not.toMatch(/\(["'](?:yaml|redos-detector)["']\)/);
+    // …which the build does hold, in a chunk of its own.
+    expect(readdirSync('dist/cli').some((file) => /\(["']yaml["']\)/.test(readFileSync(join('dist/cli', file), 'utf8')))).toBe(true);
   });
 });

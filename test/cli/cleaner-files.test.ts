@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './run.js';
@@ -31,6 +31,24 @@ describe('--cleaners', () => {
     expect(explained.stdout).toMatch(/^11 +dropped +share +Share this story$/m);
     const forced = runCli(['-s', 'wirebrief', pages[0]!, '--cleaners', 'examples/cleaners']);
     expect(JSON.parse(forced.stdout).warnings).toEqual(['layout not as expected: no slug line', 'no date found']);
+  });
+
+  it('leaves the built-ins their own pages when user cleaners compete by confidence', () => {
+    const result = runCli(['check', 'fixtures', '--cleaners', 'examples/cleaners']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/\n37 pages checked: 37 passed, 0 failed, 0 missing expectations\n$/);
+  });
+
+  it("lints with a user cleaner's required parts and clutter markers", () => {
+    const dir = tempDir();
+    const page = readFileSync('examples/pages/gazette/flood-volunteers.txt', 'utf8');
+    expect(page).toContain('\nBy Hannah Okafor | 14 March 2025\n');
+    // The byline/date line gone: its required part is missing. A body paragraph that is the share row: a marker.
+    writeFileSync(join(dir, 'changed.txt'), page.replace('\nBy Hannah Okafor | 14 March 2025\n', '\n'));
+    const result = runCli(['check', dir, '--lint', '--cleaners', 'examples/cleaners/gazette.json']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('\n    lint layout: layout not as expected for gazette: no byline/date line\n');
   });
 
   it('lists user cleaners with their file', () => {

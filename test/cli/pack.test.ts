@@ -132,6 +132,14 @@ describe('the package', () => {
     expect(result.stdout).toContain('1 page checked: 0 passed, 1 failed, 0 missing expectations\n');
   });
 
+  // The YAML parser and the ReDoS checker load only with --cleaners: a dependency left out would show only here.
+  it('loads a cleaner file with the installed package', () => {
+    const page = resolve('examples/pages/pressnote/ports-policy.txt');
+    const result = run(join(project, 'node_modules', '.bin', 'declutter'), [page, '--cleaners', resolve('examples/cleaners/pressnote.yaml'), '-q'], { cwd: project });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ source: 'pressnote', title: 'Cabinet approves national ports policy' });
+  });
+
   it('is a library another project imports by name, as ESM', () => {
     writeFileSync(
       join(project, 'use.js'),

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -201,7 +202,7 @@ describe('--incremental knows what made each output', () => {
 });
 
 describe('temporary files', () => {
-  it('never writes through a link planted where a temporary file used to be named predictably', () => {
+  it('never writes through a link planted where a temporary file used to be named predictably', async () => {
     const dir = tempDir();
     const victim = join(dir, 'victim.txt');
     writeFileSync(victim, 'precious');
@@ -209,22 +210,17 @@ describe('temporary files', () => {
     mkdirSync(out);
     // The old scheme named the temporary file after the pid and thread: plant links for every pid nearby.
     const child = spawn(process.execPath, [BIN, EDITORJI, '-o', out, '--report', join(out, '..', 'r.json')], { stdio: 'ignore' });
+    const exited = once(child, 'exit');
     const pid = child.pid!;
     for (const thread of [0, 1, 2]) {
       for (const name of ['syria-leader-kremlin-ap.json', 'r.json']) {
-        try {
-          symlinkSync(victim, join(name === 'r.json' ? dir : out, `.${name}.${pid}-${thread}.declutter-tmp`));
-        } catch {
-          // The run may already have gone.
-        }
+        // Planted before the child can have made its outputs: it is still starting node.
+        symlinkSync(victim, join(name === 'r.json' ? dir : out, `.${name}.${pid}-${thread}.declutter-tmp`));
       }
     }
-    return new Promise<void>((resolve) =>
-      child.on('exit', (code) => {
-        expect(code).toBe(0);
-        expect(readFileSync(victim, 'utf8')).toBe('precious');
-        resolve();
-      }),
-    );
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(JSON.parse(readFileSync(join(out, 'syria-leader-kremlin-ap.json'), 'utf8')).source).toBe('editorji');
   });
 });

@@ -20,6 +20,14 @@ const changed = (from: string, to: string) => {
 };
 
 describe('cleaner files', () => {
+  it("is the file README shows as the smallest one, to the byte", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const at = readme.indexOf('The smallest useful file, `examples/cleaners/pressnote.yaml`');
+    expect(at).toBeGreaterThan(0);
+    const block = /```yaml\n([\s\S]*?)```/.exec(readme.slice(at))![1];
+    expect(block).toBe(PRESSNOTE);
+  });
+
   it('loads the documented example, which cleans its page', () => {
     const loaded = loadCleanerFile(FILE, PRESSNOTE);
     expect(loaded.definition).toMatchObject({ id: 'pressnote', site: 'Press Note (pressnote.example)', version: '1.0.0', timeZone: 'Asia/Kolkata', start: 'top' });
